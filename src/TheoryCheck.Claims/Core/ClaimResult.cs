@@ -1,0 +1,28 @@
+// What running a claim produced: each bound's measurement and limit, the control's, and the verdict.
+using TheoryCheck.Claims.Statistics;
+
+namespace TheoryCheck.Claims.Core;
+
+public enum Verdict { Pass, Fail, Finding }
+
+/// <summary>How the negative control behaved: it must fail clearly; within noise of the bound it is weak.</summary>
+public enum ControlStatus { Fails, Weak, Holds, NotRun }
+
+/// <param name="Limit">The one-sided 95 % confidence limit compared with the bound (upper for &lt;=, lower for &gt;=).</param>
+public sealed record BoundResult(Bound Bound, Measurement Measured, double Limit, bool Holds);
+
+public sealed record ControlResult(string Description, IReadOnlyList<BoundResult> Bounds, ControlStatus Status);
+
+/// <summary>The outcome of one case (one FsCheck-drawn instance): a measurement per bound, and the control's where it applies.</summary>
+/// <param name="Control">Aligned with the spec's bounds; null where the control does not exercise that bound.</param>
+public sealed record CaseOutcome(string Case, IReadOnlyList<Measurement> Measured, IReadOnlyList<Measurement?> Control);
+
+/// <param name="Case">Label of the reported (worst) case.</param>
+/// <param name="Cases">How many cases were run.</param>
+/// <param name="Reason">One line explaining the verdict.</param>
+public sealed record ClaimResult(
+    ClaimSpec Spec, string Case, int Cases, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
+    Verdict Verdict, string Reason, double Seconds)
+{
+    public bool Passed => Verdict != Verdict.Fail;
+}

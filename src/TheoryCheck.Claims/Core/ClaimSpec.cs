@@ -1,0 +1,26 @@
+// The immutable record of a claim (conventions C3): identity, source, statement, bounds, control, scale presets.
+namespace TheoryCheck.Claims.Core;
+
+/// <summary>Whether the paper's claim is expected to hold at our scales, or is a declared open finding.</summary>
+public enum ClaimStatus { Expected, Finding }
+
+/// <summary>What each scale preset means for this claim, in words (sizes, steps, cases).</summary>
+public sealed record ScalePresets(string Smoke, string Ci, string Paper)
+{
+    public string For(Scale s) => s.Pick(Smoke, Ci, Paper);
+}
+
+/// <param name="Id">Stable id: MB-n, PT-n, PA-n.</param>
+/// <param name="Paper">"P1" or "P2".</param>
+/// <param name="Source">Paper section/figure, or "exact math".</param>
+/// <param name="Family">Claim family key, e.g. "MB".</param>
+/// <param name="Control">The negative control: what is run instead, and that it must fail the same bounds.</param>
+/// <param name="Evidence">For a <see cref="ClaimStatus.Finding"/>: the measured evidence, in words with numbers.</param>
+/// <param name="Fast">True for exact-math claims that belong to the Fast tier.</param>
+public sealed record ClaimSpec(
+    string Id, string Paper, string Source, string Family, string Statement,
+    IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
+    ClaimStatus Status = ClaimStatus.Expected, string? Evidence = null, bool Fast = false)
+{
+    public override string ToString() => $"{Id} ({Paper} {Source}): {Statement}";
+}

@@ -1,0 +1,65 @@
+// The verdict rule (issue 8): a bound holds when its one-sided 95 % limit is on the right side; a control counts as
+// failing only when its limit is clearly on the wrong side; a control within noise of the bound is "weak".
+using System.Globalization;
+using TheoryCheck.Claims.Statistics;
+
+namespace TheoryCheck.Claims.Core;
+
+public static class Judge
+{
+    /// <summary>Upper bound: upper limit ≤ value. Lower bound: lower limit ≥ value.</summary>
+    public static BoundResult Check(Bound bound, Measurement m)
+    {
+        double limit = bound.Op == Comparison.AtMost ? m.Upper : m.Lower;
+        bool holds = double.IsFinite(m.Value) &&
+                     (bound.Op == Comparison.AtMost ? limit <= bound.Value : limit >= bound.Value);
+        return new BoundResult(bound, m, limit, holds);
+    }
+
+    /// <summary>A control measurement clearly violates the bound: the limit on the far side is already past it.</summary>
+    public static bool ClearlyFails(Bound bound, Measurement m) =>
+        double.IsNaN(m.Value) || (bound.Op == Comparison.AtMost ? m.Lower > bound.Value : m.Upper < bound.Value);
+
+    /// <summary>Judges one case of a claim.</summary>
+    public static (IReadOnlyList<BoundResult> Bounds, ControlResult Control, Verdict Verdict, string Reason) Case(
+        ClaimSpec spec, CaseOutcome outcome)
+    {
+        if (outcome.Measured.Count != spec.Bounds.Count || outcome.Control.Count != spec.Bounds.Count)
+            throw new InvalidOperationException($"{spec.Id}: case '{outcome.Case}' must measure each of {spec.Bounds.Count} bounds");
+        var bounds = spec.Bounds.Select((b, i) => Check(b, outcome.Measured[i])).ToArray();
+        var controlBounds = new List<BoundResult>();
+        bool anyClear = false, anyRun = false;
+        for (int i = 0; i < spec.Bounds.Count; i++)
+        {
+            if (outcome.Control[i] is not { } c) continue;
+            anyRun = true;
+            var r = Check(spec.Bounds[i], c);
+            // For a control, report the limit on the side that shows the violation.
+            controlBounds.Add(r with { Limit = spec.Bounds[i].Op == Comparison.AtMost ? c.Lower : c.Upper });
+            anyClear |= ClearlyFails(spec.Bounds[i], c);
+        }
+        var status = !anyRun ? ControlStatus.NotRun
+            : anyClear ? ControlStatus.Fails
+            : controlBounds.All(b => b.Holds) ? ControlStatus.Holds : ControlStatus.Weak;
+        var control = new ControlResult(spec.Control, controlBounds, status);
+
+        var broken = bounds.Where(b => !b.Holds).ToArray();
+        if (status is ControlStatus.Holds or ControlStatus.Weak)
+            return (bounds, control, Verdict.Fail, $"control {(status == ControlStatus.Holds ? "passes" : "is weak (within noise of the bound)")}: " +
+                    string.Join("; ", controlBounds.Select(Describe)) + " — the claim is not tested");
+        if (broken.Length == 0)
+            return (bounds, control, Verdict.Pass, "all bounds hold; " + (anyRun ? "control fails as it must" : "no control in this case"));
+        string what = string.Join("; ", broken.Select(Describe));
+        return spec.Status == ClaimStatus.Finding
+            ? (bounds, control, Verdict.Finding, "declared finding: " + what)
+            : (bounds, control, Verdict.Fail, "bound violated: " + what);
+    }
+
+    public static string Describe(BoundResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"{r.Bound.Metric} = {r.Measured} (limit {r.Limit:0.####}) vs {r.Bound.OpSymbol} {r.Bound.Value:G6}");
+
+    /// <summary>Signed distance of the limit from the bound relative to the bound's size, positive when it holds;
+    /// relative so that bounds of different units can pick one worst case.</summary>
+    public static double Margin(BoundResult r) =>
+        (r.Bound.Op == Comparison.AtMost ? r.Bound.Value - r.Limit : r.Limit - r.Bound.Value) / Math.Max(Math.Abs(r.Bound.Value), 1e-300);
+}

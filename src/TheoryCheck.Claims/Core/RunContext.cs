@@ -1,0 +1,12 @@
+// Everything a claim run needs from outside: scale, user seed, logging. Immutable; no global state.
+namespace TheoryCheck.Claims.Core;
+
+/// <param name="Seed">The user seed; every stream (data, init, eval, case draws) derives from it.</param>
+/// <param name="Log">Progress lines (CLI: console; tests: ITestOutputHelper).</param>
+public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
+{
+    public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
+
+    /// <summary>Seeds for one purpose stream (a model, a repetition), stable across processes.</summary>
+    public SeedPlan Seeds(int stream) => SeedPlan.From(Seed, stream);
+}

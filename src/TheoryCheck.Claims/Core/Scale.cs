@@ -1,0 +1,30 @@
+// Named run sizes. smoke = seconds (unit tests), ci = default of `dotnet test`, paper = the papers' settings.
+namespace TheoryCheck.Claims.Core;
+
+public enum Scale { Smoke, Ci, Paper }
+
+public static class Scales
+{
+    public static string Name(this Scale s) => s.ToString().ToLowerInvariant();
+
+    /// <summary>Parses "smoke" | "ci" | "paper" (case-insensitive); throws with the allowed values otherwise.</summary>
+    public static Scale Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "smoke" => Scale.Smoke,
+        "ci" => Scale.Ci,
+        "paper" => Scale.Paper,
+        _ => throw new ArgumentException($"unknown scale '{text}' (expected smoke, ci or paper)"),
+    };
+
+    /// <summary>The scale `dotnet test` runs: THEORYCHECK_SCALE if set, else ci.</summary>
+    public static Scale FromEnvironment() =>
+        Environment.GetEnvironmentVariable("THEORYCHECK_SCALE") is { Length: > 0 } s ? Parse(s) : Scale.Ci;
+
+    /// <summary>Picks the preset of a scale.</summary>
+    public static T Pick<T>(this Scale s, T smoke, T ci, T paper) => s switch
+    {
+        Scale.Smoke => smoke,
+        Scale.Ci => ci,
+        _ => paper,
+    };
+}

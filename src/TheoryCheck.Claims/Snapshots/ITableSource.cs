@@ -1,0 +1,13 @@
+// A producer of one snapshot table. The catalogue lists them so that a verified file no producer writes is caught.
+using TheoryCheck.Claims.Core;
+
+namespace TheoryCheck.Claims.Snapshots;
+
+public interface ITableSource
+{
+    /// <summary>Snapshot name: snapshots/{Name}.verified.md.</summary>
+    string Name { get; }
+
+    /// <summary>Builds the table deterministically from the context's seed (same seed, same machine ⇒ same bytes).</summary>
+    ResultTable Build(RunContext ctx);
+}

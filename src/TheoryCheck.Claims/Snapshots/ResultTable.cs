@@ -1,0 +1,77 @@
+// A result table rendered as deterministic GitHub markdown (conventions C11): InvariantCulture, fixed decimals,
+// no timings, dates or paths. Numeric cells may carry an uncertainty as "value ± se".
+using System.Globalization;
+using System.Text;
+
+namespace TheoryCheck.Claims.Snapshots;
+
+/// <summary>Per-column tolerance: |got − expected| ≤ Abs + Rel·|expected| + SeMultiple·max(se_expected, se_got).</summary>
+public sealed record Tolerance(double Abs, double Rel = 0, double SeMultiple = 0)
+{
+    public static readonly Tolerance Exact = new(0);
+
+    public double Allowed(double expected, double seExpected, double seGot) =>
+        Abs + Rel * Math.Abs(expected) + SeMultiple * Math.Max(seExpected, seGot);
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"abs {Abs:G4}{(Rel > 0 ? $" + rel {Rel:G4}" : "")}{(SeMultiple > 0 ? $" + {SeMultiple:G3}·SE" : "")}");
+}
+
+public sealed class ResultTable
+{
+    readonly List<string[]> rows = new();
+
+    /// <param name="name">Snapshot name: the file is snapshots/{name}.verified.md.</param>
+    /// <param name="notes">Header lines (source, budget, seeds, tolerances); compared exactly, so keep them deterministic.</param>
+    public ResultTable(string name, string title, IReadOnlyList<string> columns, IReadOnlyList<string>? notes = null,
+                       IReadOnlyDictionary<string, Tolerance>? tolerances = null)
+    {
+        Name = name; Title = title; Columns = columns.ToArray(); Notes = notes?.ToArray() ?? Array.Empty<string>();
+        Tolerances = tolerances ?? new Dictionary<string, Tolerance>();
+        foreach (var c in Tolerances.Keys)
+            if (!Columns.Contains(c)) throw new ArgumentException($"tolerance given for unknown column '{c}'");
+    }
+
+    public string Name { get; }
+    public string Title { get; }
+    public string[] Columns { get; }
+    public string[] Notes { get; }
+    public IReadOnlyDictionary<string, Tolerance> Tolerances { get; }
+    public IReadOnlyList<string[]> Rows => rows;
+
+    public ResultTable Add(params object[] cells)
+    {
+        if (cells.Length != Columns.Length) throw new ArgumentException($"row has {cells.Length} cells, table {Name} has {Columns.Length} columns");
+        rows.Add(cells.Select(Format).ToArray());
+        return this;
+    }
+
+    /// <summary>Formats a number with a fixed count of decimals, a "value ± se" pair, or anything else via ToString.</summary>
+    public static string Format(object cell) => cell switch
+    {
+        double d => Num(d),
+        float f => Num(f),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        (double v, double se) => $"{Num(v)} ± {Num(se)}",
+        null => "",
+        _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
+    };
+
+    public static string Num(double d, int decimals = 4) =>
+        double.IsNaN(d) ? "NaN" : Math.Round(d, decimals).ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        sb.Append("# ").Append(Title).Append('\n');
+        foreach (var n in Notes) sb.Append("<!-- ").Append(n).Append(" -->\n");
+        if (Tolerances.Count > 0)
+            sb.Append("<!-- tolerances: ").Append(string.Join("; ", Columns.Where(Tolerances.ContainsKey)
+                .Select(c => $"{c}: {Tolerances[c]}"))).Append(" -->\n");
+        sb.Append('\n');
+        sb.Append("| ").Append(string.Join(" | ", Columns)).Append(" |\n");
+        sb.Append('|').Append(string.Join("|", Columns.Select(c => Tolerances.ContainsKey(c) ? "--:" : ":--"))).Append("|\n");
+        foreach (var r in rows) sb.Append("| ").Append(string.Join(" | ", r)).Append(" |\n");
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,36 @@
+// A measured value with its uncertainty (issue 8): SE over evaluation sequences, or a bootstrap interval over repetitions.
+namespace TheoryCheck.Claims.Statistics;
+
+/// <param name="Value">Point estimate (mean, median, or the exact value).</param>
+/// <param name="Se">Standard error; 0 for exact math.</param>
+/// <param name="Samples">Evaluation sequences or repetitions behind the value; 0 for exact math.</param>
+/// <param name="Method">"exact", "mean of N sequences", "median of R repetitions (bootstrap)", ...</param>
+/// <param name="Low">Lower end of a 95 % interval when one was computed (bootstrap), else Value − z·SE.</param>
+/// <param name="High">Upper end, likewise.</param>
+public sealed record Measurement(double Value, double Se, int Samples, string Method, double? Low = null, double? High = null)
+{
+    /// <summary>One-sided 95 % normal quantile.</summary>
+    public const double Z = 1.6448536269514722;
+
+    public static Measurement Exact(double value) => new(value, 0, 0, "exact");
+
+    /// <summary>Mean and standard error of independent per-sequence values.</summary>
+    public static Measurement MeanOf(IReadOnlyList<double> values, string what = "sequences")
+    {
+        if (values.Count == 0) throw new ArgumentException("cannot measure an empty sample");
+        double mean = values.Average();
+        double var = values.Count > 1 ? values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1) : 0;
+        return new(mean, Math.Sqrt(var / values.Count), values.Count, $"mean of {values.Count} {what}");
+    }
+
+    /// <summary>Upper one-sided 95 % confidence limit.</summary>
+    public double Upper => High ?? Value + Z * Se;
+
+    /// <summary>Lower one-sided 95 % confidence limit.</summary>
+    public double Lower => Low ?? Value - Z * Se;
+
+    public bool IsExact => Se == 0 && Low is null && High is null;
+
+    public override string ToString() =>
+        IsExact ? FormattableString.Invariant($"{Value:0.####}") : FormattableString.Invariant($"{Value:0.####} ± {Se:0.####}");
+}

@@ -1,0 +1,78 @@
+// Trained models cached by a hash of their full config, outside the repository, checksum-verified.
+// A corrupt or unreadable entry is reported and rebuilt, never trusted.
+using System.Security.Cryptography;
+using System.Text;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Torch;
+
+public static class ModelCache
+{
+    /// <summary>THEORYCHECK_CACHE, else $XDG_CACHE_HOME/theorycheck, else ~/.cache/theorycheck. Set THEORYCHECK_CACHE=off to disable.</summary>
+    public static string? Directory
+    {
+        get
+        {
+            var env = Environment.GetEnvironmentVariable("THEORYCHECK_CACHE");
+            if (env == "off") return null;
+            if (!string.IsNullOrEmpty(env)) return env;
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(home, ".cache") : xdg, "theorycheck", "models");
+        }
+    }
+
+    /// <summary>SHA-256 of the canonical key text (the full config: architecture, data, budget, seeds, versions).</summary>
+    public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant()[..32];
+
+    /// <summary>
+    /// Returns a model built by <paramref name="create"/> with weights from the cache, or trains it with
+    /// <paramref name="train"/> and stores it. <paramref name="warn"/> hears about corrupt entries.
+    /// </summary>
+    public static CoinPredictor GetOrTrain(string key, Func<CoinPredictor> create, Action<CoinPredictor> train,
+                                           Action<string> warn, out bool fromCache)
+    {
+        var model = create();
+        fromCache = false;
+        var dir = Directory;
+        if (dir == null) { train(model); return model; }
+        string hash = Hash(key), weights = Path.Combine(dir, hash + ".bin"), sum = weights + ".sha256";
+        if (File.Exists(weights))
+        {
+            try
+            {
+                var bytes = File.ReadAllBytes(weights);
+                string expected = File.Exists(sum) ? File.ReadAllText(sum).Trim() : "";
+                if (expected != Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant())
+                    throw new InvalidDataException("checksum mismatch");
+                using var stream = new MemoryStream(bytes);
+                model.load(stream);
+                fromCache = true;
+                return model;
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
+            {
+                warn($"warning: cached model {weights} is corrupt ({e.Message}); retraining");
+                model.Dispose();
+                model = create();
+            }
+        }
+        train(model);
+        Store(model, dir, weights, sum, key);
+        return model;
+    }
+
+    static void Store(CoinPredictor model, string dir, string weights, string sum, string key)
+    {
+        System.IO.Directory.CreateDirectory(dir);
+        using var buffer = new MemoryStream();
+        model.save(buffer);
+        var bytes = buffer.ToArray();
+        string tmp = weights + ".tmp";
+        File.WriteAllBytes(tmp, bytes);
+        File.WriteAllText(sum + ".tmp", Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+        File.WriteAllText(Path.ChangeExtension(weights, ".key.txt"), key);
+        File.Move(tmp, weights, overwrite: true);
+        File.Move(sum + ".tmp", sum, overwrite: true);
+    }
+}

@@ -1,0 +1,67 @@
+// Next-token predictor over binary tokens, as in the paper's code (p1 §4.1): one-hot (or real) token vectors with a zero
+// BOS vector, dense embedding with bias, a one-layer torso, dense unembedding with bias.
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TheoryCheck.Torch.Models;
+
+/// <summary>
+/// Maps token-space inputs (B, T, 2) to next-token logits (B, T, 2). Position 0 is BOS (a zero vector), so output t predicts
+/// token t+1 of the sequence. Soft prefixes enter in embedding space through <see cref="ForwardEmbedded"/>.
+/// </summary>
+public sealed class CoinPredictor : nn.Module<Tensor, Tensor>
+{
+    public const int Vocabulary = 2;
+
+    readonly Linear emb;
+    readonly nn.Module<Tensor, Tensor> torso;
+    readonly Linear unemb;
+
+    public ModelConfig Config { get; }
+
+    public CoinPredictor(ModelConfig config) : base(config.Name)
+    {
+        config.Validate();
+        Config = config;
+        emb = nn.Linear(Vocabulary, config.Embedding, hasBias: true);
+        torso = config.Arch == Architecture.Lstm
+            ? new LstmTorso(config.Embedding, config.Width)
+            : new TransformerTorso(config.Width, config.Heads);
+        unemb = nn.Linear(config.Width, Vocabulary, hasBias: true);
+        RegisterComponents();
+    }
+
+    /// <summary>Token space (B, T, 2) → logits (B, T, 2).</summary>
+    public override Tensor forward(Tensor tokens) => ForwardEmbedded(Embed(tokens));
+
+    /// <summary>Token space (B, T, 2) → embedding space (B, T, E). Affine: BOS (zero) embeds to the bias.</summary>
+    public Tensor Embed(Tensor tokens) => emb.forward(tokens);
+
+    /// <summary>Embedding space (B, T, E) → logits (B, T, 2).</summary>
+    public Tensor ForwardEmbedded(Tensor embedded) => unemb.forward(torso.forward(embedded));
+
+    public Linear EmbeddingLayer => emb;
+    public Linear UnembeddingLayer => unemb;
+    public nn.Module<Tensor, Tensor> Torso => torso;
+}
+
+/// <summary>One-layer LSTM, zero initial state, output = hidden state.</summary>
+sealed class LstmTorso : nn.Module<Tensor, Tensor>
+{
+    readonly LSTM lstm;
+
+    public LstmTorso(int input, int hidden) : base("lstm")
+    {
+        lstm = nn.LSTM(input, hidden, numLayers: 1, batchFirst: true);
+        RegisterComponents();
+    }
+
+    public override Tensor forward(Tensor x)
+    {
+        // TorchSharp returns a 3-tuple (output, h_n, c_n), not PyTorch's (out, (h, c)).
+        var (output, h, c) = lstm.forward(x);
+        h.Dispose(); c.Dispose();
+        return output;                                                  // (B, T, H)
+    }
+}

@@ -1,0 +1,71 @@
+// Runtime policy in one place: thread count, libgomp wait policy, device. Call Initialize() before any torch use.
+using System.Runtime.InteropServices;
+using TorchSharp;
+
+namespace TheoryCheck.Torch;
+
+/// <summary>Process-wide torch settings. Idempotent; every entry point (CLI, specs, tests) calls <see cref="Initialize"/>.</summary>
+public static class TorchRuntime
+{
+    static readonly object Gate = new();
+    static bool initialised;
+
+    /// <summary>Torch intra-op threads in use.</summary>
+    public static int Threads { get; private set; }
+
+    /// <summary>The device models and data live on: CPU unless built with -p:TorchDevice=cuda and a GPU is present.</summary>
+    public static torch.Device Device { get; private set; } = torch.CPU;
+
+    public static string DeviceName => Device.type == DeviceType.CUDA ? "cuda" : "cpu";
+
+    /// <summary>
+    /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
+    /// busy process, stack.md §2), then the thread count and device.
+    /// Overrides: THEORYCHECK_THREADS (default: all cores, at most 2), THEORYCHECK_DEVICE (auto | cpu | cuda).
+    /// </summary>
+    public static void Initialize()
+    {
+        lock (Gate)
+        {
+            if (initialised) return;
+            // Environment.SetEnvironmentVariable does not reach libgomp's getenv; libc setenv does, if it runs before load.
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+                setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
+            Threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
+            torch.set_num_threads(Threads);
+            Device = PickDevice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
+            initialised = true;
+        }
+    }
+
+    static int ParseThreads(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return Math.Clamp(Environment.ProcessorCount, 1, 2);
+        if (!int.TryParse(value, out int n) || n < 1)
+            throw new ArgumentException($"THEORYCHECK_THREADS must be a positive integer, got '{value}'");
+        return n;
+    }
+
+    static torch.Device PickDevice(string? value)
+    {
+        string want = string.IsNullOrWhiteSpace(value) ? "auto" : value.Trim().ToLowerInvariant();
+        bool cudaBuilt =
+#if TORCH_CUDA
+            true;
+#else
+            false;
+#endif
+        return want switch
+        {
+            "cpu" => torch.CPU,
+            "cuda" when cudaBuilt && torch.cuda.is_available() => torch.CUDA,
+            "cuda" => throw new ArgumentException(
+                "THEORYCHECK_DEVICE=cuda but this build has no usable CUDA (build with -p:TorchDevice=cuda on a GPU machine)"),
+            "auto" => cudaBuilt && torch.cuda.is_available() ? torch.CUDA : torch.CPU,
+            _ => throw new ArgumentException($"THEORYCHECK_DEVICE must be auto, cpu or cuda, got '{value}'"),
+        };
+    }
+
+    [DllImport("libc", SetLastError = true)]
+    static extern int setenv(string name, string value, int overwrite);
+}

@@ -1,0 +1,38 @@
+// Batched evaluation of a frozen predictor: eval mode, no_grad, one scope per batch, doubles out.
+using TheoryCheck.Torch.Models;
+using static TorchSharp.torch;
+
+namespace TheoryCheck.Torch.Training;
+
+public static class Evaluator
+{
+    /// <summary>
+    /// P(x_{t+1} = 1 | x_1..x_t) for every sequence and t = 0..N-1. <paramref name="forward"/> maps inputs (B, N, 2) to
+    /// logits (B, N, 2); by default the model's own forward. Sequences must share one length.
+    /// </summary>
+    public static double[][] PredictOnes(CoinPredictor model, IReadOnlyList<int[]> sequences, int batch = 1024,
+                                         Func<Tensor, Tensor>? forward = null)
+    {
+        forward ??= model.forward;
+        bool wasTraining = model.training;
+        model.eval();
+        var result = new double[sequences.Count][];
+        try
+        {
+            using var noGrad = no_grad();
+            for (int start = 0; start < sequences.Count; start += batch)
+            {
+                using var scope = NewDisposeScope();
+                int count = Math.Min(batch, sequences.Count - start);
+                var bits = CoinBatches.FromArrays(sequences.Skip(start).Take(count).ToArray());
+                var logits = forward(CoinBatches.Inputs(bits));                              // (B, N, 2)
+                var p1 = nn.functional.softmax(logits.to(float64), -1).select(2, 1).cpu();    // (B, N)
+                var flat = p1.data<double>().ToArray();
+                int n = (int)bits.shape[1];
+                for (int i = 0; i < count; i++) result[start + i] = flat.AsSpan(i * n, n).ToArray();
+            }
+        }
+        finally { model.train(wasTraining); }
+        return result;
+    }
+}

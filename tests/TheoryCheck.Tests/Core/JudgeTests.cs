@@ -1,0 +1,79 @@
+// The verdict rule with uncertainty (issue 8): limits decide, weak controls fail the claim, more samples settle ties.
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Statistics;
+
+namespace TheoryCheck.Tests.Core;
+
+[Trait("Tier", "Fast")]
+public sealed class JudgeTests
+{
+    static readonly Bound AtMost1 = Bound.AtMost("kl", 1.0, "test");
+
+    static ClaimSpec Spec(ClaimStatus status = ClaimStatus.Expected) =>
+        new("T-1", "P1", "test", "T", "statement", new[] { AtMost1 }, "control", new ScalePresets("", "", ""), status);
+
+    [Fact]
+    public void MeanBelowBoundByLessThanOneSeDoesNotHold()
+    {
+        var m = new Measurement(0.99, 0.02, 100, "mean");
+        Assert.False(Judge.Check(AtMost1, m).Holds);                 // upper limit 0.99 + 1.645·0.02 > 1
+        Assert.True(Judge.Check(AtMost1, m with { Se = 0.001 }).Holds);
+    }
+
+    [Fact]
+    public void ControlWithinNoiseIsWeakAndFailsTheClaim()
+    {
+        var outcome = new CaseOutcome("c", new[] { Measurement.Exact(0.5) }, new Measurement?[] { new Measurement(1.01, 0.05, 50, "mean") });
+        var (_, control, verdict, reason) = Judge.Case(Spec(), outcome);
+        Assert.Equal(ControlStatus.Weak, control.Status);
+        Assert.Equal(Verdict.Fail, verdict);
+        Assert.Contains("weak", reason);
+    }
+
+    [Fact]
+    public void PassingControlMeansTheClaimIsNotTested()
+    {
+        var outcome = new CaseOutcome("c", new[] { Measurement.Exact(0.5) }, new Measurement?[] { Measurement.Exact(0.4) });
+        Assert.Equal(Verdict.Fail, Judge.Case(Spec(), outcome).Verdict);
+    }
+
+    [Fact]
+    public void DeclaredFindingReportsFindingNotFail()
+    {
+        var outcome = new CaseOutcome("c", new[] { Measurement.Exact(2) }, new Measurement?[] { Measurement.Exact(3) });
+        Assert.Equal(Verdict.Fail, Judge.Case(Spec(), outcome).Verdict);
+        Assert.Equal(Verdict.Finding, Judge.Case(Spec(ClaimStatus.Finding), outcome).Verdict);
+    }
+
+    [Fact]
+    public void SequentialDrawsMoreUntilTheIntervalClearsTheBound()
+    {
+        // Values alternate 0.9 ± 0.25: mean 0.9, per-value sd ≈ 0.25; 8 values leave the limit above 1, more settle it.
+        IReadOnlyList<double> Draw(int offset, int count) =>
+            Enumerable.Range(offset, count).Select(i => i % 2 == 0 ? 1.15 : 0.65).ToArray();
+        var m = Sequential.Mean(Draw, AtMost1, initial: 8, cap: 4096);
+        Assert.True(m.Samples > 8);
+        Assert.True(m.Samples <= 4096);
+        Assert.True(Judge.Check(AtMost1, m).Holds);
+    }
+
+    [Fact]
+    public void SequentialRespectsTheCap()
+    {
+        IReadOnlyList<double> Draw(int offset, int count) =>
+            Enumerable.Range(offset, count).Select(i => i % 2 == 0 ? 2.0 : 0.0).ToArray();   // mean exactly 1: never settles
+        var m = Sequential.Mean(Draw, AtMost1, initial: 10, cap: 100);
+        Assert.Equal(100, m.Samples);
+        Assert.False(Judge.Check(AtMost1, m).Holds);
+    }
+
+    [Fact]
+    public void BootstrapIntervalIsSeededAndContainsTheMedian()
+    {
+        var reps = new[] { 0.3, 0.31, 0.29, 0.35, 0.28 };
+        var a = Bootstrap.Median(reps, seed: 7);
+        Assert.Equal(a, Bootstrap.Median(reps, seed: 7));
+        Assert.InRange(a.Value, a.Lower, a.Upper);
+        Assert.Equal(0.30, a.Value, 12);
+    }
+}
