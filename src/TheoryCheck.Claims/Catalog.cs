@@ -6,16 +6,12 @@ namespace TheoryCheck.Claims;
 public static class Catalog
 {
     /// <summary>Every claim, in id order within family order.</summary>
-    public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
-    {
-        MetaLearning.ExactBayesReference.Claim,
-    };
+    public static IReadOnlyList<IClaim> Claims { get; } =
+        MetaLearning.MetaLearningFamily.Claims.Concat(Attention.AttentionFamily.Claims).ToArray();
 
     /// <summary>Every snapshot table some test produces; a verified file not listed here fails the dangling check.</summary>
-    public static IReadOnlyList<Snapshots.ITableSource> Tables { get; } = new Snapshots.ITableSource[]
-    {
-        MetaLearning.ExactRegretTable.Instance,
-    };
+    public static IReadOnlyList<Snapshots.ITableSource> Tables { get; } =
+        MetaLearning.MetaLearningFamily.Tables.Concat(Attention.AttentionFamily.Tables).ToArray();
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 

@@ -30,11 +30,11 @@ public static class ModelCache
     /// <paramref name="train"/> and stores it. <paramref name="warn"/> hears about corrupt entries.
     /// </summary>
     public static CoinPredictor GetOrTrain(string key, Func<CoinPredictor> create, Action<CoinPredictor> train,
-                                           Action<string> warn, out bool fromCache)
+                                           Action<string> warn, out bool fromCache, string? directory = null)
     {
         var model = create();
         fromCache = false;
-        var dir = Directory;
+        var dir = directory ?? Directory;
         if (dir == null) { train(model); return model; }
         string hash = Hash(key), weights = Path.Combine(dir, hash + ".bin"), sum = weights + ".sha256";
         if (File.Exists(weights))

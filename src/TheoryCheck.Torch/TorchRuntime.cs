@@ -13,10 +13,19 @@ public static class TorchRuntime
     /// <summary>Torch intra-op threads in use.</summary>
     public static int Threads { get; private set; }
 
+    static torch.Device? device;
+
     /// <summary>The device models and data live on: CPU unless built with -p:TorchDevice=cuda and a GPU is present.</summary>
-    public static torch.Device Device { get; private set; } = torch.CPU;
+    /// <remarks>No static initialiser may touch torch: that would load libgomp before OMP_WAIT_POLICY is set.</remarks>
+    public static torch.Device Device
+    {
+        get { Initialize(); return device!; }
+    }
 
     public static string DeviceName => Device.type == DeviceType.CUDA ? "cuda" : "cpu";
+
+    /// <summary>The libgomp wait policy this process runs with (PASSIVE unless the user set another before start).</summary>
+    public static string? WaitPolicy => Marshal.PtrToStringAnsi(getenv("OMP_WAIT_POLICY"));
 
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
@@ -33,7 +42,7 @@ public static class TorchRuntime
                 setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
             Threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
             torch.set_num_threads(Threads);
-            Device = PickDevice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
+            device = PickDevice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
             initialised = true;
         }
     }
@@ -65,6 +74,9 @@ public static class TorchRuntime
             _ => throw new ArgumentException($"THEORYCHECK_DEVICE must be auto, cpu or cuda, got '{value}'"),
         };
     }
+
+    [DllImport("libc")]
+    static extern IntPtr getenv(string name);
 
     [DllImport("libc", SetLastError = true)]
     static extern int setenv(string name, string value, int overwrite);

@@ -11,9 +11,11 @@ using static TorchSharp.torch;
 namespace TheoryCheck.Claims.MetaLearning;
 
 /// <summary>Pretraining budget. Steps, Batch, Length ≥ 1; LearningRate &gt; 0.</summary>
-public sealed record MetaBudget(int Steps, int Batch, int Length, double LearningRate)
+/// <param name="CosineDecay">Anneal lr to 0 (our ci calibration); false = constant lr as in the paper.</param>
+public sealed record MetaBudget(int Steps, int Batch, int Length, double LearningRate, bool CosineDecay = false)
 {
-    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Steps} steps × batch {Batch} × length {Length}, lr {LearningRate:G3}");
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"{Steps} steps × batch {Batch} × length {Length}, lr {LearningRate:G3}{(CosineDecay ? " cosine" : "")}");
 }
 
 /// <summary>A model to meta-train: architecture, pretraining distribution, budget, seeds.</summary>
@@ -21,7 +23,7 @@ public sealed record MetaTrainingSpec(ModelConfig Model, TaskDistribution Prior,
 {
     /// <summary>Canonical cache key: everything that determines the trained weights.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"coin-predictor v1|{Model}|prior={Prior.Name}|{Budget.Steps},{Budget.Batch},{Budget.Length},{Budget.LearningRate:R}|init={Seeds.Init}|data={Seeds.Data}|torchsharp=0.107.0|threads-invariant");
+        $"coin-predictor v1|{Model}|prior={Prior.Name}|{Budget.Steps},{Budget.Batch},{Budget.Length},{Budget.LearningRate:R},{Budget.CosineDecay}|init={Seeds.Init}|data={Seeds.Data}|torchsharp=0.107.0|threads-invariant");
 
     public override string ToString() => $"{Model} on {Prior.Name}, {Budget}";
 }
@@ -64,7 +66,7 @@ public static class MetaTraining
             for (int i = 0; i < taus.Length; i++) taus[i] = spec.Prior.SampleBias(taskRng);
             var bits = CoinBatches.SampleBits(taus, budget.Length, bitsRng);
             return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-        }, new OptimiserConfig(budget.Steps, budget.LearningRate), p =>
+        }, new OptimiserConfig(budget.Steps, budget.LearningRate, CosineDecay: budget.CosineDecay), p =>
         {
             int pct = 10 * p.Step / p.Steps;
             if (pct != lastPct || p.Step == p.Steps)

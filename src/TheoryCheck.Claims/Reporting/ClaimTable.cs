@@ -19,7 +19,7 @@ public static class ClaimTable
             string control = ctl is null ? r.Control.Status.ToString().ToLowerInvariant()
                 : $"{r.Control.Status.ToString().ToLowerInvariant()}: {ctl.Bound.Metric} = {ctl.Measured}";
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {r.Spec.Id} | {r.Verdict.ToString().ToLowerInvariant()} | {shown?.Bound} | {shown?.Measured} | {shown?.Limit:0.####} | {control} | {r.Cases} | {r.Seconds:0.0} |\n");
+                $"| {r.Spec.Id} | {r.Verdict.ToString().ToLowerInvariant()} | {shown?.Bound} | {shown?.Measured} | {shown?.Limit:G4} | {control} | {r.Cases} | {r.Seconds:0.0} |\n");
         }
         return sb.ToString();
     }

@@ -17,6 +17,9 @@ public sealed record Tolerance(double Abs, double Rel = 0, double SeMultiple = 0
         $"abs {Abs:G4}{(Rel > 0 ? $" + rel {Rel:G4}" : "")}{(SeMultiple > 0 ? $" + {SeMultiple:G3}·SE" : "")}");
 }
 
+/// <summary>A numeric cell with an optional SE and its own number of decimals (e.g. 6 for small KLs).</summary>
+public readonly record struct Cell(double Value, double? Se = null, int Decimals = 4);
+
 public sealed class ResultTable
 {
     readonly List<string[]> rows = new();
@@ -53,6 +56,7 @@ public sealed class ResultTable
         float f => Num(f),
         int i => i.ToString(CultureInfo.InvariantCulture),
         (double v, double se) => $"{Num(v)} ± {Num(se)}",
+        Cell c => c.Se is { } se ? $"{Num(c.Value, c.Decimals)} ± {Num(se, c.Decimals)}" : Num(c.Value, c.Decimals),
         null => "",
         _ => Convert.ToString(cell, CultureInfo.InvariantCulture) ?? "",
     };

@@ -32,5 +32,5 @@ public sealed record Measurement(double Value, double Se, int Samples, string Me
     public bool IsExact => Se == 0 && Low is null && High is null;
 
     public override string ToString() =>
-        IsExact ? FormattableString.Invariant($"{Value:0.####}") : FormattableString.Invariant($"{Value:0.####} ± {Se:0.####}");
+        IsExact ? FormattableString.Invariant($"{Value:G4}") : FormattableString.Invariant($"{Value:G4} ± {Se:G2}");
 }

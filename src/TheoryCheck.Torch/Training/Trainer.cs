@@ -7,9 +7,14 @@ using static TorchSharp.torch;
 
 namespace TheoryCheck.Torch.Training;
 
-/// <summary>Optimiser settings of one run. Steps ≥ 1, LearningRate &gt; 0, ClipNorm &gt; 0 (p1 §4.3: Adam, clip 1.0).</summary>
-public sealed record OptimiserConfig(int Steps, double LearningRate, double ClipNorm = 1.0)
+/// <summary>Optimiser settings of one run. Steps ≥ 1, LearningRate &gt; 0, ClipNorm &gt; 0 (p1 §4.3: Adam, clip 1.0, constant lr).</summary>
+/// <param name="CosineDecay">Anneal the rate to 0 along a cosine (false = constant, as in the paper). Annealing removes the
+/// step-to-step noise of the final iterate that small CPU budgets cannot average away.</param>
+public sealed record OptimiserConfig(int Steps, double LearningRate, double ClipNorm = 1.0, bool CosineDecay = false)
 {
+    public double RateAt(int step) =>
+        CosineDecay ? LearningRate * 0.5 * (1 + Math.Cos(Math.PI * step / Steps)) : LearningRate;
+
     public void Validate()
     {
         if (Steps < 1) throw new ArgumentException($"training steps must be ≥ 1, got {Steps}");
@@ -47,6 +52,8 @@ public static class Trainer
         for (int step = 0; step < config.Steps; step++)
         {
             using var scope = NewDisposeScope();
+            if (config.CosineDecay)
+                foreach (var group in optimiser.ParamGroups) group.LearningRate = config.RateAt(step);
             optimiser.zero_grad();
             var loss = stepLoss(step);
             double value = loss.item<float>();

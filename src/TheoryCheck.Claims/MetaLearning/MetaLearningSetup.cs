@@ -1,0 +1,62 @@
+// The MB family's presets per scale (models, pretraining budgets, evaluation sizes) and the pretrained-model provider.
+// ci sizes are our calibration (README/closing note); paper sizes are p1 §4.2-4.3.
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Claims.MetaLearning;
+
+/// <summary>Everything scale-dependent in the MB family.</summary>
+/// <param name="EvalSequences">Evaluation sequences drawn first; <paramref name="EvalCap"/> is the most drawn when undecided.</param>
+public sealed record MetaLearningPreset(ModelConfig Lstm, ModelConfig Transformer, MetaBudget Budget,
+                                        int EvalSequences, int EvalCap, int KlLength)
+{
+    public ModelConfig For(Architecture arch) => arch == Architecture.Lstm ? Lstm : Transformer;
+}
+
+public static class MetaLearningSetup
+{
+    public static readonly RandomCoins Uniform = new(1, 1);
+
+    public static MetaLearningPreset Preset(Scale scale) => scale.Pick(
+        smoke: new MetaLearningPreset(ModelConfig.Lstm(8, 16), ModelConfig.Transformer(16), new MetaBudget(60, 32, 20, 1e-2), 64, 128, 20),
+        ci: new MetaLearningPreset(ModelConfig.Lstm(16, 64), ModelConfig.Transformer(32), new MetaBudget(2500, 128, 50, 3e-3, CosineDecay: true), 1024, 8192, 50),
+        paper: new MetaLearningPreset(ModelConfig.Lstm(128, 128), ModelConfig.Transformer(128), new MetaBudget(1000, 256, 100, 1e-3), 2048, 16384, 50));
+
+    public static string Describe(Scale scale)
+    {
+        var p = Preset(scale);
+        return $"{p.Lstm} / {p.Transformer}; {p.Budget}";
+    }
+
+    static readonly Dictionary<string, CoinPredictor> Loaded = new();
+
+    /// <summary>
+    /// The model of <paramref name="arch"/> meta-trained on <paramref name="prior"/> at the context's scale and seed, trained
+    /// once per process (and once per machine through the disk cache). Shared: callers must not dispose it.
+    /// </summary>
+    public static CoinPredictor Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx)
+    {
+        var preset = Preset(ctx.Scale);
+        var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)));
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(spec.Key, out var model))
+                Loaded[spec.Key] = model = MetaTraining.Get(spec, ctx.Log);
+            return model;
+        }
+    }
+
+    /// <summary>The same architecture with the same init seed, never trained (the MB controls).</summary>
+    public static CoinPredictor Untrained(Architecture arch, RunContext ctx)
+    {
+        var preset = Preset(ctx.Scale);
+        var key = $"untrained|{preset.For(arch)}|{ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)).Init}";
+        lock (Loaded)
+        {
+            if (!Loaded.TryGetValue(key, out var model))
+                Loaded[key] = model = MetaTraining.Create(preset.For(arch), ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)).Init);
+            return model;
+        }
+    }
+}
