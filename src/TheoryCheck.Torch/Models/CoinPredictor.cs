@@ -41,6 +41,19 @@ public sealed class CoinPredictor : nn.Module<Tensor, Tensor>
     /// <summary>Embedding space (B, T, E) → logits (B, T, 2).</summary>
     public Tensor ForwardEmbedded(Tensor embedded) => unemb.forward(torso.forward(embedded));
 
+    /// <summary>
+    /// Inserts real-valued vectors in embedding space right after position <paramref name="after"/> (0 = after BOS, where the
+    /// paper puts soft prefixes): tokens (B, T, 2), soft (B or 1, L, E) → logits (B, T+L, 2).
+    /// </summary>
+    public Tensor ForwardWithSoft(Tensor tokens, Tensor soft, long after = 0)
+    {
+        using var scope = torch.NewDisposeScope();
+        var e = Embed(tokens);                                                           // (B, T, E)
+        var s = soft.shape[0] == e.shape[0] ? soft : soft.expand(e.shape[0], soft.shape[1], soft.shape[2]);
+        var mixed = torch.cat(new[] { e.narrow(1, 0, after + 1), s, e.narrow(1, after + 1, e.shape[1] - after - 1) }, 1);
+        return ForwardEmbedded(mixed).MoveToOuterDisposeScope();
+    }
+
     public Linear EmbeddingLayer => emb;
     public Linear UnembeddingLayer => unemb;
     public nn.Module<Tensor, Tensor> Torso => torso;
