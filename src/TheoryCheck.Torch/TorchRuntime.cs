@@ -30,7 +30,10 @@ public static class TorchRuntime
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
     /// busy process, stack.md §2), then the thread count and device.
-    /// Overrides: THEORYCHECK_THREADS (default: all cores, at most 2), THEORYCHECK_DEVICE (auto | cpu | cuda).
+    /// Overrides: THEORYCHECK_THREADS (default 1), THEORYCHECK_DEVICE (auto | cpu | cuda).
+    /// Why 1 thread: our models are small, so a second OpenMP thread costs more in wake-ups than it gains. Measured on the
+    /// 2-core CI machine (ci LSTM, batch 128 × 50, Adam step, PASSIVE): idle 16-17 ms/step with 1 thread vs 31-34 ms with 2;
+    /// next to one busy process 20 ms vs 29 ms. Full-batch GD of the P2 models: 1.2 s vs 52 s next to a busy process.
     /// </summary>
     public static void Initialize()
     {
@@ -49,7 +52,7 @@ public static class TorchRuntime
 
     static int ParseThreads(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return Math.Clamp(Environment.ProcessorCount, 1, 2);
+        if (string.IsNullOrWhiteSpace(value)) return 1;
         if (!int.TryParse(value, out int n) || n < 1)
             throw new ArgumentException($"THEORYCHECK_THREADS must be a positive integer, got '{value}'");
         return n;

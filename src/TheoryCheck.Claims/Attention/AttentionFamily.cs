@@ -6,7 +6,14 @@ namespace TheoryCheck.Claims.Attention;
 
 public static class AttentionFamily
 {
-    public static IReadOnlyList<IClaim> Claims { get; } = Array.Empty<IClaim>();
+    public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
+    {
+        PromptAtZeroIsLinear.Claim, GradientCorrectness.Claim, SoftmaxInvariances.Claim,
+        SelectionBound.Claim, MonotoneSelection.Claim, MatchedBlindness.Claim, MatchedMarginFormula.Claim, MatchedTrained.Claim,
+        TwoStepMagnitudes.Claim, HeadAlignment.Claim, PromptAlignmentGrowth.Claim, BeatsUniformAttention.Claim,
+        RidgeFormula.Claim, MeanDifferenceFormula.Claim, DoubleDescentPeak.Claim, ContextBenefit.Claim,
+        SelfAttentionReadout.Claim,
+    };
 
-    public static IReadOnlyList<ITableSource> Tables { get; } = Array.Empty<ITableSource>();
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { AccuracyTable.Instance, KnownPromptTable.Instance };
 }

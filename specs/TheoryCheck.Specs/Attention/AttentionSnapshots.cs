@@ -1,0 +1,27 @@
+// The PA family's result tables as snapshots (issue 5 §6 (a), (b)): same seed ⇒ byte-identical tables; the verified files
+// are compared with SE-based tolerances. A snapshot records what happened; the PA claims decide pass or fail.
+using TheoryCheck.Claims.Attention;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Specs.Support;
+using TheoryCheck.Torch;
+
+namespace TheoryCheck.Specs.Attention;
+
+[Trait("Tier", "Claim")]
+[Collection(TorchCollection.Name)]
+public sealed class AttentionSnapshots
+{
+    [Fact]
+    public void AccuracyPerDistractorFamilyAndSparsityMatchesVerifiedTable()
+    {
+        TorchRuntime.Initialize();
+        SnapshotAssert.Matches(AccuracyTable.Instance.Build(RunContext.Quiet(Scale.Ci)));
+    }
+
+    [Fact]
+    public void KnownPromptTheoryVersusSimulationMatchesVerifiedTable()
+    {
+        TorchRuntime.Initialize();
+        SnapshotAssert.Matches(KnownPromptTable.Instance.Build(RunContext.Quiet(Scale.Ci)));
+    }
+}

@@ -1,0 +1,214 @@
+// PA-1 … PA-3: exact identities of the TorchSharp attention models, checked against the doubles oracle
+// (TheoryCheck.Reference.Attention) and finite differences. p2 §2.2–2.5, §6.1–6.3. Fast tier: no training.
+using FsCheck;
+using FsCheck.Fluent;
+using MathNet.Numerics.LinearAlgebra;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Reference.Attention;
+using TheoryCheck.Torch.Models.Attention;
+using static TheoryCheck.Claims.Attention.AttentionSetup;
+
+namespace TheoryCheck.Claims.Attention;
+
+/// <summary>PA-1: f_PA(X; p = 0, v) = vᵀx̄ (the uniform-attention linear model), |diff| ≤ 1e-10.</summary>
+public sealed class PromptAtZeroIsLinear : Claim<TokenCase>
+{
+    public static readonly PromptAtZeroIsLinear Claim = new();
+    const int Sequences = 8;
+
+    public override ClaimSpec Spec { get; } = new("PA-1", "P2", "§2.3 (identity f_PA(X; 0, v) = f_lin), §6.1", "PA",
+        "The TorchSharp PA model with p = 0 equals vᵀx̄ computed by the doubles oracle: max |diff| ≤ 1e-10 for any d ∈ [2,64], T ∈ [1,50], random X, v.",
+        new[] { Bound.AtMost("max_abs_diff", 1e-10, "derived in the paper's setting (p2 §2.3): softmax(0) is uniform; 1e-10 is p2 §6.1's tolerance, ~1e5× float64 rounding at these sizes") },
+        "the same comparison with a random non-zero prompt p ~ N(0, I) must fail (T = 1 cases skip it: one token gets all the weight for every p)",
+        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true);
+
+    public override int CaseCount(Scale scale) => scale.Pick(4, 12, 40);
+
+    public override Gen<TokenCase> Cases(Scale scale) =>
+        from t in Gen.Choose(1, 50) from d in Gen.Choose(2, 64) from s in Seed select new TokenCase(s, t, d);
+
+    public override CaseOutcome Evaluate(TokenCase c, RunContext ctx)
+    {
+        var rng = new Random(c.Seed);
+        var x = c.Draw(Sequences, rng);
+        var v = Gaussian(c.D, rng);
+        var p = Gaussian(c.D, rng);
+        var oracle = x.Select(s => PromptAttention.Linear(s, v)).ToArray();
+        double Gap(double[] prompt)
+        {
+            using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, c.D);
+            pa.Set("prompt", prompt);
+            pa.Set("head", v);
+            return pa.Predict(x).Select((f, i) => Math.Abs(f - oracle[i])).Max();
+        }
+        var measured = Measurement.Exact(Gap(new double[c.D]));
+        Measurement? control = c.T == 1 ? null : Measurement.Exact(Gap(p));
+        return new CaseOutcome(c.ToString(), new[] { measured }, new[] { control });
+    }
+}
+
+/// <summary>PA-2: analytic gradients (doubles) = central finite differences = torch autograd, relative error ≤ 1e-5.</summary>
+public sealed class GradientCorrectness : Claim<TokenCase>
+{
+    public static readonly GradientCorrectness Claim = new();
+    const double Step = 1e-6;
+
+    public override ClaimSpec Spec { get; } = new("PA-2", "P2", "§2.2, §2.4, §2.5 (analytic gradients), §6.2", "PA",
+        "For PA (∂f/∂p, ∂f/∂v, random W), LPA (∂f/∂p, ∂f/∂v), SA-pool and SA-pos (∂f/∂W, ∂f/∂u), the analytic doubles gradient matches central finite differences (step 1e-6) and TorchSharp autograd: max relative error ≤ 1e-5.",
+        new[] { Bound.AtMost("max_rel_error", 1e-5, "derived in the paper's setting (p2 §2.2, §2.5 gradient formulas); 1e-5 is p2 §6.2's tolerance, FD truncation+rounding is ~1e-9 here") },
+        "a wrong PA prompt gradient (the centring term −s sᵀ dropped: Wᵀ Σ s_t (vᵀx_t) x_t) compared with the same finite differences must fail",
+        new ScalePresets("3 cases", "10 cases", "30 cases"), Fast: true);
+
+    public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
+
+    public override Gen<TokenCase> Cases(Scale scale) =>
+        from t in Gen.Choose(2, 12) from d in Gen.Choose(2, 10) from s in Seed select new TokenCase(s, t, d);
+
+    public override CaseOutcome Evaluate(TokenCase c, RunContext ctx)
+    {
+        var rng = new Random(c.Seed);
+        var x = c.Draw(1, rng)[0];
+        var p = Scaled(Gaussian(c.D, rng), 1 / Math.Sqrt(c.D));
+        var v = Gaussian(c.D, rng);
+        var w = Enumerable.Range(0, c.D).Select(i => Gaussian(c.D, rng).Select((g, j) => (i == j ? 1 : 0) + 0.3 * g / Math.Sqrt(c.D)).ToArray()).ToArray();
+        double worst = 0;
+        void Compare(double[] a, double[] b) => worst = Math.Max(worst, RelError(a, b));
+
+        // PA: analytic vs FD vs autograd, in p and v, with a random W.
+        var (gp, gv) = PromptAttention.Gradient(x, p, v, w);
+        Compare(gp, Fd(p, q => PromptAttention.Forward(x, q, v, w)));
+        Compare(gv, Fd(v, h => PromptAttention.Forward(x, p, h, w)));
+        var auto = Autograd(AttentionArchitecture.PromptAttention, x, ("prompt", p), ("head", v), ("key_query", Flat(w)));
+        Compare(gp, auto["prompt"]); Compare(gv, auto["head"]);
+
+        // LPA.
+        var (lp, lv) = PromptAttention.LinearPromptAttentionGradient(x, p, v, w);
+        Compare(lp, Fd(p, q => PromptAttention.LinearPromptAttention(x, q, v, w)));
+        Compare(lv, Fd(v, h => PromptAttention.LinearPromptAttention(x, p, h, w)));
+        auto = Autograd(AttentionArchitecture.LinearPromptAttention, x, ("prompt", p), ("head", v), ("key_query", Flat(w)));
+        Compare(lp, auto["prompt"]); Compare(lv, auto["head"]);
+
+        // SA-pool and SA-pos in W and u (u plays v's role).
+        var (pw, pu) = SelfAttention.PoolGradient(x, w, v);
+        Compare(Flat(pw), Fd(Flat(w), f => SelfAttention.ForwardPool(x, Rows(f, c.D), v)));
+        Compare(pu, Fd(v, u => SelfAttention.ForwardPool(x, w, u)));
+        auto = Autograd(AttentionArchitecture.SelfAttentionPool, x, ("key_query", Flat(w)), ("head", v));
+        Compare(Flat(pw), auto["key_query"]); Compare(pu, auto["head"]);
+        var (sw, su) = SelfAttention.PositionGradient(x, w, v);
+        Compare(Flat(sw), Fd(Flat(w), f => SelfAttention.ForwardPosition(x, Rows(f, c.D), v)));
+        Compare(su, Fd(v, u => SelfAttention.ForwardPosition(x, w, u)));
+        auto = Autograd(AttentionArchitecture.SelfAttentionPosition, x, ("key_query", Flat(w)), ("head", v));
+        Compare(Flat(sw), auto["key_query"]); Compare(su, auto["head"]);
+
+        // Control: the prompt gradient without the −s sᵀ centring term.
+        var s = PromptAttention.AttentionWeights(x, p, w);
+        var wrongQ = new double[c.D];
+        for (int t = 0; t < x.Length; t++)
+            for (int j = 0; j < c.D; j++) wrongQ[j] += s[t] * Dot(v, x[t]) * x[t][j];
+        var wrong = Enumerable.Range(0, c.D).Select(j => Enumerable.Range(0, c.D).Sum(i => w[i][j] * wrongQ[i])).ToArray();
+        double control = RelError(wrong, Fd(p, q => PromptAttention.Forward(x, q, v, w)));
+        return new CaseOutcome(c.ToString(), new[] { Measurement.Exact(worst) }, new Measurement?[] { Measurement.Exact(control) });
+    }
+
+    static IReadOnlyDictionary<string, double[]> Autograd(AttentionArchitecture arch, double[][] x, params (string Name, double[] Values)[] ps)
+    {
+        using var m = new AttentionClassifier(arch, x[0].Length);
+        foreach (var (name, values) in ps) m.Set(name, values);
+        return m.Gradient(x);
+    }
+
+    /// <summary>Central differences (f(θ + h e_i) − f(θ − h e_i)) / 2h, h = 1e-6.</summary>
+    static double[] Fd(double[] theta, Func<double[], double> f)
+    {
+        var g = new double[theta.Length];
+        for (int i = 0; i < theta.Length; i++)
+        {
+            var up = (double[])theta.Clone(); up[i] += Step;
+            var dn = (double[])theta.Clone(); dn[i] -= Step;
+            g[i] = (f(up) - f(dn)) / (2 * Step);
+        }
+        return g;
+    }
+
+    /// <summary>‖a − b‖ / max(‖a‖, ‖b‖, 1e-8): norm-wise relative error (the floor keeps an all-zero gradient exact).</summary>
+    static double RelError(double[] a, double[] b)
+    {
+        double diff = Math.Sqrt(a.Select((v, i) => (v - b[i]) * (v - b[i])).Sum());
+        return diff / Math.Max(Math.Max(Norm(a), Norm(b)), 1e-8);
+    }
+
+    static double[] Flat(double[][] m) => m.SelectMany(r => r).ToArray();
+    static double[][] Rows(double[] f, int d) => Enumerable.Range(0, d).Select(i => f.AsSpan(i * d, d).ToArray()).ToArray();
+}
+
+/// <summary>PA-3: f_PA is unchanged by prompt directions orthogonal to every token, token permutations, and W ↦ (I, Wp).</summary>
+public sealed class SoftmaxInvariances : Claim<TokenCase>
+{
+    public static readonly SoftmaxInvariances Claim = new();
+    const int Sequences = 8;
+
+    public override ClaimSpec Spec { get; } = new("PA-3", "P2", "§2.2 (only q = Wp enters; softmax over positions), §6.3", "PA",
+        "The TorchSharp PA model's f is unchanged (≤ 1e-12) when a vector orthogonal to all tokens is added to p, under any permutation of the token rows, and when (W, p) is replaced by (I, Wp) for an invertible W.",
+        new[] { Bound.AtMost("max_abs_change", 1e-12, "derived in the paper's setting (p2 §2.2): exact invariances; 1e-12 is p2 §6.3's tolerance, float64 rounding is ~1e-15 here") },
+        "adding to p a random vector of the same norm that is NOT orthogonal to the tokens must fail",
+        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true);
+
+    public override int CaseCount(Scale scale) => scale.Pick(4, 12, 40);
+
+    // 2 ≤ T < d: a non-zero direction orthogonal to every token exists, and T = 1 (one token, weight 1 for every p)
+    // would make the control uninformative; PA-1 covers T = 1.
+    public override Gen<TokenCase> Cases(Scale scale) =>
+        from d in Gen.Choose(4, 32) from t in Gen.Choose(2, d - 1) from s in Seed select new TokenCase(s, t, d);
+
+    public override CaseOutcome Evaluate(TokenCase c, RunContext ctx)
+    {
+        var rng = new Random(c.Seed);
+        var x = c.Draw(Sequences, rng);
+        var p = Scaled(Gaussian(c.D, rng), 1 / Math.Sqrt(c.D));
+        var v = Gaussian(c.D, rng);
+        var w = Enumerable.Range(0, c.D).Select(i => Gaussian(c.D, rng).Select((g, j) => (i == j ? 1 : 0) + 0.3 * g / Math.Sqrt(c.D)).ToArray()).ToArray();
+        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, c.D);
+        double[] F(double[][][] xs, double[] prompt, double[][]? key = null)
+        {
+            pa.Set("prompt", prompt); pa.Set("head", v);
+            pa.Set("key_query", (key ?? Identity(c.D)).SelectMany(r => r).ToArray());
+            return pa.Predict(xs);
+        }
+        double Worst(double[] a, double[] b) => a.Select((f, i) => Math.Abs(f - b[i])).Max();
+        var baseline = F(x, p);
+
+        // Per sequence: p + g with g ⊥ every token (the projection of a Gaussian onto the tokens' orthogonal complement).
+        double orth = 0, control = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            var g = OrthogonalTo(x[i], Gaussian(c.D, rng));
+            var shifted = p.Select((pj, j) => pj + 3 * g[j] / Norm(g)).ToArray();
+            orth = Math.Max(orth, Math.Abs(F(new[] { x[i] }, shifted)[0] - baseline[i]));
+            var r = Gaussian(c.D, rng);
+            var generic = p.Select((pj, j) => pj + 3 * r[j] / Norm(r)).ToArray();
+            control = Math.Max(control, Math.Abs(F(new[] { x[i] }, generic)[0] - baseline[i]));
+        }
+        var permuted = x.Select(s => s.OrderBy(_ => rng.Next()).ToArray()).ToArray();
+        double perm = Worst(F(permuted, p), baseline);
+        var wp = w.Select(row => Dot(row, p)).ToArray();
+        double key = Worst(F(x, p, w), F(x, wp));
+        double worst = Math.Max(orth, Math.Max(perm, key));
+        return new CaseOutcome(c + $" (orth {orth:G2}, perm {perm:G2}, W {key:G2})", new[] { Measurement.Exact(worst) },
+                               new Measurement?[] { Measurement.Exact(control) });
+    }
+
+    static double[][] Identity(int d) => Enumerable.Range(0, d).Select(i => Enumerable.Range(0, d).Select(j => i == j ? 1.0 : 0).ToArray()).ToArray();
+
+    /// <summary>g − Xᵀ(XXᵀ)⁻¹Xg: the component of g orthogonal to the rows of X (T &lt; d, rows in general position).</summary>
+    static double[] OrthogonalTo(double[][] tokens, double[] g)
+    {
+        var m = Matrix<double>.Build.DenseOfRowArrays(tokens);
+        var gv = Vector<double>.Build.DenseOfArray(g);
+        var coef = (m * m.Transpose()).Solve(m * gv);
+        var r = gv - m.Transpose() * coef;
+        // One refinement pass removes the solve's rounding residue.
+        r -= m.Transpose() * (m * m.Transpose()).Solve(m * r);
+        return r.ToArray();
+    }
+}
