@@ -77,7 +77,7 @@ public static class Commands
         foreach (var claim in claims)
         {
             stderr.WriteLine($"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
-            var r = claim.Run(ctx);
+            var r = RunOne(claim, ctx);
             stderr.WriteLine($"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
             results.Add(r);
         }
@@ -88,6 +88,21 @@ public static class Commands
             stderr.WriteLine($"wrote {path}");
         }
         return results.All(r => r.Passed) ? Ok : ClaimFailed;
+    }
+
+    /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
+    static ClaimResult RunOne(IClaim claim, RunContext ctx)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try { return claim.Run(ctx); }
+        catch (ClaimNotRunException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+        catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
     }
 
     static int Accept(string[] names, TextWriter stdout)

@@ -3,7 +3,8 @@ using TheoryCheck.Claims.Statistics;
 
 namespace TheoryCheck.Claims.Core;
 
-public enum Verdict { Pass, Fail, Finding }
+/// <summary>NotRun: the claim could not run here (reason names the fix); it never counts as passing.</summary>
+public enum Verdict { Pass, Fail, Finding, NotRun }
 
 /// <summary>How the negative control behaved: it must fail clearly; within noise of the bound it is weak.</summary>
 public enum ControlStatus { Fails, Weak, Holds, NotRun }
@@ -24,5 +25,10 @@ public sealed record ClaimResult(
     ClaimSpec Spec, string Case, int Cases, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
     Verdict Verdict, string Reason, double Seconds)
 {
-    public bool Passed => Verdict != Verdict.Fail;
+    public bool Passed => Verdict is Verdict.Pass or Verdict.Finding;
+
+    /// <summary>A result for a claim that could not run or crashed: no measurements, the reason in one line.</summary>
+    public static ClaimResult Unmeasured(ClaimSpec spec, Verdict verdict, string reason, double seconds) =>
+        new(spec, "-", 0, Array.Empty<BoundResult>(), new ControlResult(spec.Control, Array.Empty<BoundResult>(), ControlStatus.NotRun),
+            verdict, reason, seconds);
 }
