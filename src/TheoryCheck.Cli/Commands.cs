@@ -103,6 +103,10 @@ public static class Commands
         {
             return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
         }
+        catch (InvalidDataException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
     }
 
     static int Accept(string[] names, TextWriter stdout)

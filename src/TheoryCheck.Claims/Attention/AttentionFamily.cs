@@ -12,8 +12,8 @@ public static class AttentionFamily
         SelectionBound.Claim, MonotoneSelection.Claim, MatchedBlindness.Claim, MatchedMarginFormula.Claim, MatchedTrained.Claim,
         TwoStepMagnitudes.Claim, HeadAlignment.Claim, PromptAlignmentGrowth.Claim, BeatsUniformAttention.Claim,
         RidgeFormula.Claim, MeanDifferenceFormula.Claim, DoubleDescentPeak.Claim, ContextBenefit.Claim,
-        SelfAttentionReadout.Claim,
+        SelfAttentionReadout.Claim, RealDataAttention.Claim,
     };
 
-    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { AccuracyTable.Instance, KnownPromptTable.Instance };
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { AccuracyTable.Instance, KnownPromptTable.Instance, FashionMnistTable.Instance };
 }
