@@ -44,7 +44,15 @@ public static class Commands
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
         accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
 
+        var families = new Argument<string[]>("families") { Description = "families (MB, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        var tScale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
+        var tSeed = new Option<string>("--seed") { Description = "user seed (integer)", DefaultValueFactory = _ => "1" };
+        var tOut = new Option<string>("--out") { Description = "folder for the tables (.md) and plots (.png)", Required = true };
+        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut };
+        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, stderr));
+
         root.Subcommands.Add(list);
+        root.Subcommands.Add(tables);
         root.Subcommands.Add(run);
         root.Subcommands.Add(accept);
         return root;
@@ -89,6 +97,38 @@ public static class Commands
         }
         return results.All(r => r.Passed) ? Ok : ClaimFailed;
     }
+
+    static int Tables(string[] families, string scaleText, string seedText, string outDir, TextWriter stderr)
+    {
+        IReadOnlyList<ITableSource> sources;
+        Scale scale;
+        try
+        {
+            var wanted = Catalog.Select(families).Select(c => c.Spec.Family).ToHashSet();
+            sources = Catalog.Tables.Where(t => wanted.Any(f => t.Name.StartsWith(FamilyPrefix(f) + ".", StringComparison.Ordinal))).ToArray();
+            scale = Scales.Parse(scaleText);
+        }
+        catch (ArgumentException e) { throw new BadInputException(e.Message); }
+        if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
+            throw new BadInputException($"--seed must be an integer, got '{seedText}'");
+        if (File.Exists(outDir)) throw new BadInputException($"--out '{outDir}' is a file, not a folder");
+        TorchRuntime.Initialize();
+        Directory.CreateDirectory(outDir);
+        var ctx = new RunContext(scale, seed, line => stderr.WriteLine(line));
+        foreach (var source in sources)
+        {
+            stderr.WriteLine($"[{source.Name}] building at {scale.Name()} scale ...");
+            ResultTable table;
+            try { table = source.Build(ctx); }
+            catch (ClaimNotRunException e) { stderr.WriteLine($"[{source.Name}] not run: {e.Message}"); continue; }
+            File.WriteAllText(Path.Combine(outDir, source.Name + ".md"), table.ToMarkdown());
+            foreach (var png in Plots.For(table, outDir)) stderr.WriteLine($"  wrote {png}");
+            stderr.WriteLine($"[{source.Name}] wrote {Path.Combine(outDir, source.Name + ".md")}");
+        }
+        return Ok;
+    }
+
+    static string FamilyPrefix(string family) => family switch { "MB" => "MetaLearning", "PA" => "Attention", _ => family };
 
     /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
     static ClaimResult RunOne(IClaim claim, RunContext ctx)

@@ -1,0 +1,85 @@
+// PNG plots of result tables where people would rather look than read (ScottPlot, headless):
+// P2 accuracy vs ζ per distractor family, and known-prompt theory curves with simulation points.
+using ScottPlot;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Cli;
+
+public static class Plots
+{
+    /// <summary>Writes the table's plots into <paramref name="dir"/>; returns their paths (none for tables without a plot).</summary>
+    public static IReadOnlyList<string> For(ResultTable table, string dir) => table.Name switch
+    {
+        "Attention.Accuracy" => AccuracyVsZeta(table, dir),
+        "Attention.KnownPrompt" => KnownPromptCurves(table, dir),
+        _ => Array.Empty<string>(),
+    };
+
+    static IReadOnlyList<string> AccuracyVsZeta(ResultTable t, string dir)
+    {
+        var paths = new List<string>();
+        foreach (var family in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == family).ToArray();
+            double[] zeta = rows.Select(r => Value(r[1]).V).ToArray();
+            var plt = NewPlot($"Test accuracy vs context sparsity ζ ({family})", "ζ (fraction of relevant tokens)", "test accuracy");
+            for (int c = 2; c < t.Columns.Length; c++)
+                Series(plt, t.Columns[c], zeta, rows.Select(r => Value(r[c])).ToArray(), line: true);
+            paths.Add(Save(plt, dir, $"{t.Name}.{family}.png"));
+        }
+        return paths;
+    }
+
+    static IReadOnlyList<string> KnownPromptCurves(ResultTable t, string dir)
+    {
+        var paths = new List<string>();
+        int Col(string name) => Array.IndexOf(t.Columns, name);
+        foreach (var gamma in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == gamma).ToArray();
+            double[] ratio = rows.Select(r => Value(r[Col("n/d")]).V).ToArray();
+            var plt = NewPlot($"Known prompt, Γ = {gamma}: test error, theory (lines) vs simulation (points ± SE)", "n / d", "test error");
+            foreach (var head in new[] { "meandiff", "ridge", "ridgeless" })
+            {
+                var color = Series(plt, $"{head} theory", ratio, rows.Select(r => Value(r[Col(head + "_theory")])).ToArray(), line: true);
+                Series(plt, $"{head} simulation", ratio, rows.Select(r => Value(r[Col(head + "_sim")])).ToArray(), line: false, color);
+            }
+            paths.Add(Save(plt, dir, $"{t.Name}.Gamma{gamma}.png"));
+        }
+        return paths;
+    }
+
+    static Plot NewPlot(string title, string x, string y)
+    {
+        var plt = new Plot();
+        plt.Font.Set("DejaVu Sans");
+        plt.Title(title); plt.XLabel(x); plt.YLabel(y);
+        return plt;
+    }
+
+    static Color Series(Plot plt, string label, double[] xs, (double V, double Se)[] ys, bool line, Color? color = null)
+    {
+        var s = plt.Add.Scatter(xs, ys.Select(p => p.V).ToArray());
+        if (color is { } c) s.Color = c;
+        s.LegendText = label;
+        s.LineWidth = line ? 2 : 0;
+        s.MarkerSize = line ? 4 : 8;
+        if (ys.Any(p => p.Se > 0))
+        {
+            var bars = plt.Add.ErrorBar(xs, ys.Select(p => p.V).ToArray(), ys.Select(p => p.Se).ToArray());
+            bars.Color = s.Color;
+        }
+        return s.Color;
+    }
+
+    static string Save(Plot plt, string dir, string file)
+    {
+        plt.ShowLegend();
+        string path = Path.Combine(dir, file);
+        plt.SavePng(path, 900, 560);
+        return path;
+    }
+
+    static (double V, double Se) Value(string cell) =>
+        SnapshotStore.TryNumber(cell, out double v, out double se) ? (v, se) : (double.NaN, 0);
+}
