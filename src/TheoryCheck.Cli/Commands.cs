@@ -74,10 +74,7 @@ public static class Commands
         Scale scale;
         try { claims = Catalog.Select(selectors); scale = Scales.Parse(scaleText); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
-            throw new BadInputException($"--seed must be an integer, got '{seedText}'");
-        if (outDir != null && File.Exists(outDir))
-            throw new BadInputException($"--out '{outDir}' is a file, not a folder");
+        int seed = ParseSeedAndOut(seedText, outDir);
 
         TorchRuntime.Initialize();
         var ctx = new RunContext(scale, seed, line => stderr.WriteLine(line));
@@ -109,9 +106,7 @@ public static class Commands
             scale = Scales.Parse(scaleText);
         }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
-            throw new BadInputException($"--seed must be an integer, got '{seedText}'");
-        if (File.Exists(outDir)) throw new BadInputException($"--out '{outDir}' is a file, not a folder");
+        int seed = ParseSeedAndOut(seedText, outDir);
         TorchRuntime.Initialize();
         Directory.CreateDirectory(outDir);
         var ctx = new RunContext(scale, seed, line => stderr.WriteLine(line));
@@ -126,6 +121,16 @@ public static class Commands
             stderr.WriteLine($"[{source.Name}] wrote {Path.Combine(outDir, source.Name + ".md")}");
         }
         return Ok;
+    }
+
+    /// <summary>Validates --seed (an integer) and --out (not an existing file) for every command that takes them.</summary>
+    static int ParseSeedAndOut(string seedText, string? outDir)
+    {
+        if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
+            throw new BadInputException($"--seed must be an integer, got '{seedText}'");
+        if (outDir != null && File.Exists(outDir))
+            throw new BadInputException($"--out '{outDir}' is a file, not a folder");
+        return seed;
     }
 
     static string FamilyPrefix(string family) => family switch { "MB" => "MetaLearning", "PA" => "Attention", _ => family };

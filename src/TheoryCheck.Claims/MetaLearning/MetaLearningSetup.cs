@@ -31,6 +31,9 @@ public static class MetaLearningSetup
 
     static readonly Dictionary<string, CoinPredictor> Loaded = new();
 
+    /// <summary>One seed stream per architecture, shared by the trained model and its untrained control (same init).</summary>
+    static SeedPlan PretrainSeeds(Architecture arch, RunContext ctx) => ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch));
+
     /// <summary>
     /// The model of <paramref name="arch"/> meta-trained on <paramref name="prior"/> at the context's scale and seed, trained
     /// once per process (and once per machine through the disk cache). Shared: callers must not dispose it.
@@ -38,7 +41,7 @@ public static class MetaLearningSetup
     public static CoinPredictor Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx)
     {
         var preset = Preset(ctx.Scale);
-        var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)));
+        var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, PretrainSeeds(arch, ctx));
         lock (Loaded)
         {
             if (!Loaded.TryGetValue(spec.Key, out var model))
@@ -51,11 +54,11 @@ public static class MetaLearningSetup
     public static CoinPredictor Untrained(Architecture arch, RunContext ctx)
     {
         var preset = Preset(ctx.Scale);
-        var key = $"untrained|{preset.For(arch)}|{ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)).Init}";
+        var key = $"untrained|{preset.For(arch)}|{PretrainSeeds(arch, ctx).Init}";
         lock (Loaded)
         {
             if (!Loaded.TryGetValue(key, out var model))
-                Loaded[key] = model = MetaTraining.Create(preset.For(arch), ctx.Seeds(Claim<int>.StableHash("pretrain:" + arch)).Init);
+                Loaded[key] = model = MetaTraining.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init);
             return model;
         }
     }
