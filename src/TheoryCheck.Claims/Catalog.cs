@@ -7,11 +7,11 @@ public static class Catalog
 {
     /// <summary>Every claim, in id order within family order.</summary>
     public static IReadOnlyList<IClaim> Claims { get; } =
-        MetaLearning.MetaLearningFamily.Claims.Concat(Attention.AttentionFamily.Claims).ToArray();
+        MetaLearning.MetaLearningFamily.Claims.Concat(PromptTuning.PromptTuningFamily.Claims).Concat(Attention.AttentionFamily.Claims).ToArray();
 
     /// <summary>Every snapshot table some test produces; a verified file not listed here fails the dangling check.</summary>
     public static IReadOnlyList<Snapshots.ITableSource> Tables { get; } =
-        MetaLearning.MetaLearningFamily.Tables.Concat(Attention.AttentionFamily.Tables).ToArray();
+        MetaLearning.MetaLearningFamily.Tables.Concat(PromptTuning.PromptTuningFamily.Tables).Concat(Attention.AttentionFamily.Tables).ToArray();
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 

@@ -5,6 +5,12 @@ namespace TheoryCheck.Claims.Core;
 /// <param name="Log">Progress lines (CLI: console; tests: ITestOutputHelper).</param>
 public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
 {
+    /// <summary>User-chosen target task distribution (CLI --target) for the PT family; null = each claim's built-in target.</summary>
+    public Reference.Coins.TaskDistribution? Target { get; init; }
+
+    /// <summary>User-chosen pretraining distribution (CLI --pretrain) for the PT networks; null = Beta(1,1).</summary>
+    public Reference.Coins.TaskDistribution? Pretrain { get; init; }
+
     public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
 
     /// <summary>Seeds for one purpose stream (a model, a repetition), stable across processes.</summary>

@@ -54,6 +54,20 @@ public sealed class CoinPredictor : nn.Module<Tensor, Tensor>
         return ForwardEmbedded(mixed).MoveToOuterDisposeScope();
     }
 
+    /// <summary>The attention block of a Transformer torso (LoRA attaches here); null for the LSTM.</summary>
+    public CausalSelfAttention? Attention => (torso as TransformerTorso)?.Attention;
+
+    /// <summary>A new model with the same config and bit-identical weights (weight tuners train a copy, never the shared net).</summary>
+    public CoinPredictor Copy()
+    {
+        var copy = new CoinPredictor(Config);
+        copy.to(emb.weight!.device);
+        using var noGrad = torch.no_grad();
+        var source = named_parameters().ToDictionary(p => p.name, p => p.parameter);
+        foreach (var (name, p) in copy.named_parameters()) p.copy_(source[name]);
+        return copy;
+    }
+
     public Linear EmbeddingLayer => emb;
     public Linear UnembeddingLayer => unemb;
     public nn.Module<Tensor, Tensor> Torso => torso;

@@ -62,19 +62,25 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     /// <summary>The four projections, for LoRA adapters (p1 §4.2: adapters sit on q, k, v and out only).</summary>
     public IReadOnlyList<Linear> Projections => new[] { q, k, v, o };
 
+    /// <summary>LoRA adapters added to q, k, v, out (in that order); null = none. Not registered: not part of the weights.</summary>
+    public Tuning.LoraAdapters? Adapters { get; set; }
+
+    Tensor Project(Linear proj, int index, Tensor x) =>
+        Adapters is null ? proj.forward(x) : proj.forward(x) + Adapters.Delta(index, x);
+
     public override Tensor forward(Tensor x)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1], d = x.shape[2], hd = d / heads;
         Tensor Split(Tensor z) => z.view(b, t, heads, hd).transpose(1, 2);      // (B, H, T, hd)
-        var qs = Split(qln.forward(q.forward(x)));
-        var ks = Split(kln.forward(k.forward(x)));
-        var vs = Split(v.forward(x));
-        var scores = qs.matmul(ks.transpose(-2, -1)) / Math.Sqrt(hd);            // (B, H, T, T)
-        scores = scores + CausalMask(t, x.device, x.dtype);
-        var y = nn.functional.softmax(scores, -1).matmul(vs);                     // (B, H, T, hd)
+        var qs = Split(qln.forward(Project(q, 0, x)));
+        var ks = Split(kln.forward(Project(k, 1, x)));
+        var vs = Split(Project(v, 2, x));
+        // libtorch's fused kernel with the same additive float mask: 2-3× faster on CPU than matmul + softmax (bench), same
+        // values to 4 decimals in every regret we report.
+        var y = nn.functional.scaled_dot_product_attention(qs, ks, vs, CausalMask(t, x.device, x.dtype));   // (B, H, T, hd)
         y = y.transpose(1, 2).contiguous().view(b, t, d);
-        return o.forward(y).MoveToOuterDisposeScope();
+        return Project(o, 3, y).MoveToOuterDisposeScope();
     }
 
     /// <summary>(T, T) additive mask: 0 on and below the diagonal, -inf above.</summary>

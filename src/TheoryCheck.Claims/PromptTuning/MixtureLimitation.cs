@@ -1,0 +1,56 @@
+// PT-5: Limitation I (p1 T3): a mixture target is not a posterior of the Beta(1,1) prior, so no prefix (hard or continuous,
+// L = 6 or 25) gets close to TargetBayes, while tuning the weights does (FullWT; LoRAWT on the Transformer).
+using FsCheck;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public sealed class MixtureLimitation : Claim<TargetCase>
+{
+    public static readonly MixtureLimitation Claim = new();
+    static readonly int[] Lengths = { PromptingSetup.PrefixLength, PromptingSetup.LongPrefixLength };
+
+    public override ClaimSpec Spec { get; } = new("PT-5", "P1", "T3, §5.3", "PT",
+        "On two-coin mixtures (coins ≥ 0.4 apart, weights in [0.25, 0.75]) every prefix method with L = 6 and L = 25 stays ≥ TargetBayes + 0.10 in regret@50, " +
+        "while FullWT (both networks) and LoRAWT (Transformer) reach ≤ TargetBayes + 0.15.",
+        new[]
+        {
+            Bound.AtLeast("best_prefix_minus_target_bayes", 0.10, "issue 4 PT-5; p1 §5.2 exact: the best Beta posterior is 0.77 above TargetBayes on the 50/50 {0.2, 0.8} mixture"),
+            Bound.AtMost("fullwt_minus_target_bayes", 0.15, "issue 4 PT-5; calibration FullWT 0.707 vs 0.693 (shared/calibration.md)"),
+            Bound.AtMost("lorawt_minus_target_bayes", 0.15, "issue 4 PT-5"),
+        },
+        "FullWT scored against the prefix bound, and the untuned network against the weight-tuning bounds, must fail",
+        new ScalePresets("1 mixture, LSTM + Transformer", "1 mixture, LSTM + Transformer, 1 tuning seed", "3 mixtures, LSTM + Transformer"));
+
+    public override int CaseCount(Scale scale) => scale.Pick(1, 1, 3);
+
+    public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Mixtures();
+
+    public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
+    {
+        c = PromptingSetup.Target(ctx, c, PromptingSetup.IsMixture);
+        double targetBayes = Summaries.Ideal(IdealBaseline.TargetBayes, PromptingSetup.Pretrain(ctx), c.Target, 50);
+        Measurement? bestPrefix = null, full = null, lora = null, fullControl = null, untuned = null;
+        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        {
+            var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
+            Measurement Gap(Method m, int l = 0) => Summaries.Minus(TuningRuns.Get(s, m, l, 0, ctx).At(50), targetBayes);
+            foreach (int l in Lengths)
+                foreach (var m in Methods.Prefix)
+                {
+                    var g = Gap(m, l);
+                    if (bestPrefix is null || g.Value < bestPrefix.Value) bestPrefix = g;
+                }
+            var f = Gap(Method.FullWT);
+            if (full is null || f.Value > full.Value) full = f;
+            if (fullControl is null || f.Value > fullControl.Value) fullControl = f;
+            var u = Gap(Method.NoTuning);
+            if (untuned is null || u.Value < untuned.Value) untuned = u;
+            if (arch == Architecture.Transformer) lora = Gap(Method.LoRAWT);
+        }
+        return new CaseOutcome(c.ToString(), new[] { bestPrefix!, full!, lora! }, new Measurement?[] { fullControl, untuned, untuned });
+    }
+}

@@ -1,0 +1,51 @@
+// PT-6: Limitation II (p1 T4; issue 4's constructed check, p1 §5.2 "novel task"): pretrained on the two-coin prior {0.2, 0.8},
+// a fair coin lies outside the support, so every prefix method keeps a large regret; weight tuning fixes it.
+using FsCheck;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.MetaLearning;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public sealed class NovelTask : Claim<TargetCase>
+{
+    public static readonly NovelTask Claim = new();
+
+    public override ClaimSpec Spec { get; } = new("PT-6", "P1", "T4, §5.2 (novel task)", "PT",
+        "Pretrained on the 50/50 {0.2, 0.8} coins and tuned for the fair coin: every prefix method (L = 6) stays ≥ 3 nats regret@50, FullWT reaches ≤ 0.5.",
+        new[]
+        {
+            Bound.AtLeast("best_prefix_regret50", 3, "issue 4 PT-6; ideal with any hard prefix: 7.87 (p1 §5.2)"),
+            Bound.AtMost("fullwt_regret50", 0.5, "issue 4 PT-6; Laplace would have 1.25"),
+        },
+        "the same prefix methods on the Beta(1,1)-pretrained network (fair coin inside its support), and the untuned two-coin network against the FullWT bound, must fail",
+        new ScalePresets("LSTM", "LSTM (meta-trained on the two coins at the MB ci budget), 1 tuning seed", "LSTM + Transformer"));
+
+    public override int CaseCount(Scale scale) => 1;
+
+    public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Fixed(PromptingSetup.FairCoin);
+
+    public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
+    {
+        var archs = ctx.Scale == Scale.Paper ? new[] { Architecture.Lstm, Architecture.Transformer } : new[] { Architecture.Lstm };
+        Measurement? bestPrefix = null, full = null, insideSupport = null, untuned = null;
+        foreach (var arch in archs)
+        {
+            var novel = new Setting(arch, PromptingSetup.TwoCoins, c.Target);
+            var inside = new Setting(arch, MetaLearningSetup.Uniform, c.Target);
+            foreach (var m in Methods.Prefix)
+            {
+                var r = TuningRuns.Get(novel, m, PromptingSetup.PrefixLength, 0, ctx).At(50);
+                if (bestPrefix is null || r.Value < bestPrefix.Value) bestPrefix = r;
+                var ok = TuningRuns.Get(inside, m, PromptingSetup.PrefixLength, 0, ctx).At(50);
+                if (insideSupport is null || ok.Value > insideSupport.Value) insideSupport = ok;
+            }
+            var f = TuningRuns.Get(novel, Method.FullWT, 0, 0, ctx).At(50);
+            if (full is null || f.Value > full.Value) full = f;
+            var u = TuningRuns.Get(novel, Method.NoTuning, 0, 0, ctx).At(50);
+            if (untuned is null || u.Value < untuned.Value) untuned = u;
+        }
+        return new CaseOutcome(c.ToString(), new[] { bestPrefix!, full! }, new Measurement?[] { insideSupport, untuned });
+    }
+}

@@ -1,0 +1,16 @@
+// The PT family (P1: optimal prompts exist only inside the posterior support; prefix vs weight tuning), in id order.
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public static class PromptTuningFamily
+{
+    public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
+    {
+        ExactPrompting.Claim, HardPrompting.Claim, SoftBeatsHard.Claim, PrefixNesting.Claim, MixtureLimitation.Claim,
+        NovelTask.Claim, UntrainedSteering.Claim, WeightTuningCoin.Claim, RandomPrefixes.Claim, TunerHygiene.Claim,
+    };
+
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { PromptTuningTable.Instance };
+}

@@ -1,0 +1,100 @@
+// The PT family's result table, the paper's main comparison (p1 §5, Fig. 3-4): rows = methods and ideal baselines, columns =
+// target × network × N, cells = median [q25, q75] of regret@N over tuning seeds. Also the regret curves the CLI plots.
+using System.Globalization;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.MetaLearning;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+/// <summary>One curve of a regret plot: median and interquartile band over repetitions (exact curves have Low = High = Median).</summary>
+public sealed record RegretSeries(string Label, double[] Median, double[] Low, double[] High);
+
+public sealed class PromptTuningTable : ITableSource
+{
+    public static readonly PromptTuningTable Instance = new();
+    public static readonly TaskDistribution[] BuiltInTargets = { PromptingSetup.Coin, PromptingSetup.TwoCoins };
+
+    /// <summary>--target replaces the built-in pair (the snapshot test always uses the built-ins).</summary>
+    static TaskDistribution[] Targets(RunContext ctx) => ctx.Target is { } t ? new[] { t } : BuiltInTargets;
+    static readonly Architecture[] Archs = { Architecture.Lstm, Architecture.Transformer };
+
+    public string Name => "PromptTuning.MainComparison";
+
+    public ResultTable Build(RunContext ctx)
+    {
+        var preset = PromptingSetup.Preset(ctx.Scale);
+        var horizons = PromptingSetup.Horizons.Where(h => h <= preset.EvalLength).ToArray();
+        var columns = new List<string> { "method" };
+        foreach (var t in Targets(ctx)) foreach (var a in Archs) foreach (int n in horizons) columns.Add($"{t.Name} {Short(a)} @{n}");
+        var tolerances = columns.Skip(1).ToDictionary(c => c, _ => new Tolerance(0.10, Rel: 0.10));
+        var table = new ResultTable(Name, $"Prompt tuning vs weight tuning: regret@N, median [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
+            new[]
+            {
+                $"source: p1 §4.4-4.5, §5; issue 4 §6. networks: {MetaLearningSetup.Describe(ctx.Scale)}, meta-trained on {PromptingSetup.Pretrain(ctx).Name}; seed {ctx.Seed}; device cpu",
+                $"{preset}; prefix length {PromptingSetup.PrefixLength}",
+                "ideal rows are exact (binomial sums): TargetBayes = Bayes on the target, PreBayes = Bayes on the pretraining distribution, PreBayesPT = PreBayes after its best length-6 hard prefix (chosen at N = 50)",
+                "n/a: LoRA exists only on the Transformer (p1 §4.2). tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
+            }, tolerances);
+        foreach (var method in Enum.GetValues<Method>())
+        {
+            if (method == Method.NoTuning) table.Add(Row(method.ToString(), ctx, horizons, (s, n) => Cell(TuningRuns.Reps(s, method, 0, ctx), n)));
+            if (method == Method.NoTuning)
+                foreach (var ideal in Enum.GetValues<IdealBaseline>())
+                    table.Add(Row(ideal.ToString(), ctx, horizons, (s, n) => F(Summaries.Ideal(ideal, s.Pretrain, s.Target, n))));
+            if (method == Method.NoTuning) continue;
+            table.Add(Row(method.ToString(), ctx, horizons, (s, n) =>
+                method == Method.LoRAWT && s.Arch != Architecture.Transformer ? "n/a"
+                    : Cell(TuningRuns.Reps(s, method, method.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx), n)));
+        }
+        return table;
+    }
+
+    /// <summary>Regret curves per target and network: every method (median, IQR band) and the ideal baselines.</summary>
+    public static IReadOnlyList<(string Title, IReadOnlyList<RegretSeries> Series)> Curves(RunContext ctx)
+    {
+        var result = new List<(string, IReadOnlyList<RegretSeries>)>();
+        foreach (var t in Targets(ctx))
+            foreach (var a in Archs)
+            {
+                var s = new Setting(a, PromptingSetup.Pretrain(ctx), t);
+                int n = PromptingSetup.Preset(ctx.Scale).EvalLength;
+                var series = new List<RegretSeries>();
+                foreach (var ideal in Enum.GetValues<IdealBaseline>())
+                {
+                    var curve = Summaries.IdealCurve(ideal, s.Pretrain, t, n);
+                    series.Add(new RegretSeries(ideal + " (exact)", curve, curve, curve));
+                }
+                foreach (var m in Enum.GetValues<Method>().Where(m => m != Method.LoRAWT || a == Architecture.Transformer))
+                {
+                    var reps = TuningRuns.Reps(s, m, m.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx);
+                    double Q(int i, double q) => Statistics.Bootstrap.Quantile(reps.Select(r => r.MeanCurve[i]).ToArray(), q);
+                    series.Add(new RegretSeries(m.ToString(), Enumerable.Range(0, n + 1).Select(i => Q(i, 0.5)).ToArray(),
+                        Enumerable.Range(0, n + 1).Select(i => Q(i, 0.25)).ToArray(), Enumerable.Range(0, n + 1).Select(i => Q(i, 0.75)).ToArray()));
+                }
+                result.Add(($"{t.Name}, {s.ArchName}", series));
+            }
+        return result;
+    }
+
+    static object[] Row(string name, RunContext ctx, int[] horizons, Func<Setting, int, string> cell)
+    {
+        var row = new List<object> { name };
+        foreach (var t in Targets(ctx))
+            foreach (var a in Archs)
+                foreach (int n in horizons) row.Add(cell(new Setting(a, PromptingSetup.Pretrain(ctx), t), n));
+        return row.ToArray();
+    }
+
+    static string Cell(IReadOnlyList<RunOutcome> reps, int n)
+    {
+        var (median, q25, q75) = Summaries.Quartiles(reps, n);
+        return $"{F(median)} [{F(q25)}, {F(q75)}]";
+    }
+
+    static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
+
+    static string Short(Architecture a) => a == Architecture.Lstm ? "LSTM" : "TF";
+}

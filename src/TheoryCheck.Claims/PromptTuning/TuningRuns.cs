@@ -1,0 +1,165 @@
+// Runs one tuning method on one setting and repetition, then scores it on the target's fixed evaluation set (p1 §4.4-4.5).
+// Results are kept per process, so the claims and the result table share every run they have in common.
+using System.Diagnostics;
+using System.Globalization;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.MetaLearning;
+using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
+using TheoryCheck.Torch.Models;
+using TheoryCheck.Torch.Training;
+using TheoryCheck.Torch.Tuning;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public static class TuningRuns
+{
+    static readonly Dictionary<string, RunOutcome> Done = new();
+
+    /// <summary>The outcome of <paramref name="method"/> (prefix length <paramref name="length"/> for prefix methods).</summary>
+    public static RunOutcome Get(Setting setting, Method method, int length, int rep, RunContext ctx)
+    {
+        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{(method.IsPrefix() ? length : 0)}|{rep}";
+        lock (Done)
+        {
+            if (!Done.TryGetValue(key, out var outcome))
+                Done[key] = outcome = Run(setting, method, length, rep, ctx);
+            return outcome;
+        }
+    }
+
+    /// <summary>All repetitions of a method, in rep order.</summary>
+    public static IReadOnlyList<RunOutcome> Reps(Setting setting, Method method, int length, RunContext ctx) =>
+        Enumerable.Range(0, PromptingSetup.Preset(ctx.Scale).Reps).Select(r => Get(setting, method, length, r, ctx)).ToArray();
+
+    /// <summary>The network a setting tunes: shared, never modified (weight tuners train a copy).</summary>
+    public static CoinPredictor Network(Setting s, RunContext ctx) =>
+        s.Untrained ? MetaLearningSetup.Untrained(s.Arch, ctx) : MetaLearningSetup.Pretrained(s.Arch, s.Pretrain, ctx);
+
+    /// <summary>Tuning data and init seeds of a repetition: shared by every method and architecture on a target (p1 §4.4).</summary>
+    public static SeedPlan TuningSeeds(TaskDistribution target, int rep, RunContext ctx) =>
+        ctx.Seeds(Claim<int>.StableHash("tune|" + target.Name)).ForRepetition(rep);
+
+    /// <summary>The target's evaluation set seed: the same sequences for every method, network and repetition.</summary>
+    public static ulong EvalSeed(TaskDistribution target, RunContext ctx) => ctx.Seeds(Claim<int>.StableHash("eval|" + target.Name)).Eval;
+
+    /// <summary>SoftPT's starting prefix (rep 0's init seed), evaluated without tuning: the control of what tuning adds.</summary>
+    public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx)
+    {
+        var model = Network(s, ctx);
+        var prefix = PrefixTuner.Initial(model, PrefixKind.Soft, length, TuningSeeds(s.Target, 0, ctx).Init);
+        return Evaluate(model, prefix, s.Target, ctx, Method.SoftPT, 0, "untuned init");
+    }
+
+    /// <summary>A given hard prefix on the setting's network, untuned.</summary>
+    public static RunOutcome EvaluateHard(Setting s, int[] bits, RunContext ctx)
+    {
+        var model = Network(s, ctx);
+        using var scope = NewDisposeScope();
+        var search = HardPrefixSearch.Describe(model, bits, double.NaN);
+        return Evaluate(model, search, s.Target, ctx, Method.HardPT, 0, "untuned " + string.Join("", bits)) with { HardBits = bits };
+    }
+
+    static RunOutcome Run(Setting s, Method method, int length, int rep, RunContext ctx)
+    {
+        var preset = PromptingSetup.Preset(ctx.Scale);
+        var clock = Stopwatch.StartNew();
+        var model = Network(s, ctx);
+        var seeds = TuningSeeds(s.Target, rep, ctx);
+        var budget = preset.Budget;
+        var taskRng = seeds.DataRandom();
+        using var bitsRng = new Generator(seeds.Data);
+        Tensor Batch(int _) => SampleBits(s.Target, budget.Batch, budget.Length, taskRng, bitsRng);
+
+        TunedPrefix? prefix = null;
+        CoinPredictor? tuned = null;
+        string detail = "";
+        switch (method)
+        {
+            case Method.NoTuning: break;
+            case Method.HardPT:
+                using (var scope = NewDisposeScope())
+                {
+                    using var searchRng = new Generator(seeds.Eval);
+                    var searchSet = SampleBits(s.Target, preset.SearchSequences, budget.Length, seeds.EvalRandom(), searchRng);
+                    prefix = HardPrefixSearch.Best(model, length, searchSet);
+                }
+                detail = $"prefix {string.Join("", prefix.Bits!)} ({prefix.Bits!.Count(b => b == 1)} ones)";
+                break;
+            case var m when m.IsPrefix():
+                prefix = PrefixTuner.Tune(model, m.PrefixKind(), length, seeds.Init, Batch, budget.Optimiser);
+                detail = string.Create(CultureInfo.InvariantCulture, $"final tuning loss {prefix.SearchLoss:F3}");
+                break;
+            default:
+                if (method == Method.LoRAWT && s.Arch != Architecture.Transformer)
+                    throw new ArgumentException("LoRAWT needs a Transformer (p1 §4.2)");
+                tuned = WeightTuner.Tune(model, method.WeightKind(), seeds.Init, Batch, budget.Optimiser);
+                break;
+        }
+        try
+        {
+            var outcome = Evaluate(tuned ?? model, prefix, s.Target, ctx, method, rep, detail, clock) with { HardBits = prefix?.Bits };
+            ctx.Log(string.Create(CultureInfo.InvariantCulture,
+                $"  PT {s} {method}{(method.IsPrefix() ? $" L={length}" : "")} rep {rep + 1}: regret@{PromptingSetup.Horizons[0]} {outcome.MeanCurve[Math.Min(PromptingSetup.Horizons[0], outcome.MeanCurve.Length - 1)]:F3} {detail} ({outcome.Seconds:F1} s)"));
+            return outcome;
+        }
+        finally { tuned?.Dispose(); }
+    }
+
+    /// <summary>Bits (count, length) from <paramref name="target"/>: biases from <paramref name="taskRng"/>, flips in one tensor call.</summary>
+    public static Tensor SampleBits(TaskDistribution target, int count, int length, Random taskRng, Generator bitsRng)
+    {
+        var taus = new double[count];
+        for (int i = 0; i < count; i++) taus[i] = target.SampleBias(taskRng);
+        return CoinBatches.SampleBits(taus, length, bitsRng);
+    }
+
+    /// <summary>Scores a (possibly prefixed) network on the target's evaluation set: regret vs the oracle that knows τ.</summary>
+    public static RunOutcome Evaluate(CoinPredictor model, TunedPrefix? prefix, TaskDistribution target, RunContext ctx,
+                                      Method method = Method.NoTuning, int rep = 0, string detail = "", Stopwatch? clock = null)
+    {
+        var preset = PromptingSetup.Preset(ctx.Scale);
+        var (bits, biases) = EvalSet(target, ctx);
+        Func<Tensor, Tensor>? forward = null;
+        if (prefix is { Length: > 0 })
+            forward = inputs =>
+            {
+                using var scope = NewDisposeScope();
+                long n = inputs.shape[1];
+                return model.ForwardWithSoft(inputs, prefix.EmbeddedTensor(model)).narrow(1, prefix.Length, n).MoveToOuterDisposeScope();
+            };
+        var p1 = Evaluator.PredictOnes(model, bits, batch: 512, forward: forward);
+        int length = preset.EvalLength;
+        var horizons = PromptingSetup.Horizons.Where(h => h <= length).ToArray();
+        var curve = new double[length + 1];
+        var perSeq = horizons.ToDictionary(h => h, _ => new double[bits.Length]);
+        for (int i = 0; i < bits.Length; i++)
+        {
+            double r = 0, tau = biases[i];
+            for (int t = 0; t < length; t++)
+            {
+                bool one = bits[i][t] == 1;
+                r += -Math.Log(one ? p1[i][t] : 1 - p1[i][t]) + Math.Log(one ? tau : 1 - tau);
+                curve[t + 1] += r / bits.Length;
+                if (perSeq.TryGetValue(t + 1, out var at)) at[i] = r;
+            }
+        }
+        return new RunOutcome(method, rep, curve, perSeq, detail, clock?.Elapsed.TotalSeconds ?? 0);
+    }
+
+    static readonly Dictionary<string, (int[][], double[])> EvalSets = new();
+
+    static (int[][] Bits, double[] Biases) EvalSet(TaskDistribution target, RunContext ctx)
+    {
+        var preset = PromptingSetup.Preset(ctx.Scale);
+        string key = $"{ctx.Scale}|{ctx.Seed}|{target.Name}";
+        lock (EvalSets)
+        {
+            if (!EvalSets.TryGetValue(key, out var set))
+                EvalSets[key] = set = Scores.EvalSet(target, EvalSeed(target, ctx), 0, preset.EvalSequences, preset.EvalLength);
+            return set;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+// PT-8: weight tuning on a single coin (p1 §5.3; issue 4): FullWT and the readout alone (UnembedWT: a zero kernel with bias
+// log-odds(p) is exactly the oracle) reach near-zero regret on the 0.2 coin.
+using FsCheck;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public sealed class WeightTuningCoin : Claim<TargetCase>
+{
+    public static readonly WeightTuningCoin Claim = new();
+
+    public override ClaimSpec Spec { get; } = new("PT-8", "P1", "§5.3", "PT",
+        "On the 0.2 coin, FullWT reaches regret@50 ≤ 0.15 and UnembedWT ≤ 0.20 (median over tuning seeds, both networks).",
+        new[]
+        {
+            Bound.AtMost("fullwt_regret50", 0.15, "issue 4 PT-8 (p1 §6 C12)"),
+            Bound.AtMost("unembedwt_regret50", 0.20, "issue 4 PT-8 (p1 §6 C12)"),
+        },
+        "the untuned network in both places must fail",
+        new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"));
+
+    public override int CaseCount(Scale scale) => 1;
+
+    public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Fixed(PromptingSetup.Coin);
+
+    public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
+    {
+        c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
+        Measurement? full = null, unembed = null, untuned = null;
+        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        {
+            var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
+            Measurement M(Method m) => Summaries.Median(TuningRuns.Reps(s, m, 0, ctx), 50);
+            var (f, u, n) = (M(Method.FullWT), M(Method.UnembedWT), M(Method.NoTuning));
+            if (full is null || f.Value > full.Value) full = f;
+            if (unembed is null || u.Value > unembed.Value) unembed = u;
+            if (untuned is null || n.Value < untuned.Value) untuned = n;
+        }
+        return new CaseOutcome(c.ToString(), new[] { full!, unembed! }, new Measurement?[] { untuned, untuned });
+    }
+}
