@@ -1,5 +1,6 @@
 // PNG plots of result tables where people would rather look than read (ScottPlot, headless):
-// P2 accuracy vs ζ per distractor family, and known-prompt theory curves with simulation points.
+// P1 cumulative regret curves (exact ideal predictors; meta-trained models ± SE next to exact Bayes), P2 accuracy vs ζ
+// per distractor family, and known-prompt theory curves with simulation points.
 using ScottPlot;
 using TheoryCheck.Claims.Snapshots;
 
@@ -12,6 +13,8 @@ public static class Plots
     {
         "Attention.Accuracy" => AccuracyVsZeta(table, dir),
         "Attention.KnownPrompt" => KnownPromptCurves(table, dir),
+        "MetaLearning.ExactRegret" => ExactRegretCurves(table, dir),
+        "MetaLearning.BayesOptimality" => ModelRegretCurves(table, dir),
         _ => Array.Empty<string>(),
     };
 
@@ -49,6 +52,37 @@ public static class Plots
         return paths;
     }
 
+    /// <summary>Columns "N=1" … "N=200": one cumulative-regret curve per predictor × target row.</summary>
+    static IReadOnlyList<string> ExactRegretCurves(ResultTable t, string dir)
+    {
+        var cols = Enumerable.Range(0, t.Columns.Length).Where(i => t.Columns[i].StartsWith("N=")).ToArray();
+        double[] ns = cols.Select(i => double.Parse(t.Columns[i][2..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var paths = new List<string>();
+        foreach (var target in t.Rows.Select(r => r[1]).Distinct())
+        {
+            var plt = NewPlot($"Exact expected cumulative regret, target {target} (p1 §5.2)", "N (coin flips)", "cumulative regret (nats)");
+            foreach (var r in t.Rows.Where(r => r[1] == target))
+                Series(plt, r[0] + (r[2] == "-" ? "" : $" ({r[2]})"), ns, cols.Select(i => Value(r[i])).ToArray(), line: true);
+            paths.Add(Save(plt, dir, $"{t.Name}.{target}.png"));
+        }
+        return paths;
+    }
+
+    /// <summary>Columns regret@N (± SE over sequences) and bayes@N (exact): model vs Bayes-optimal regret per model × prior.</summary>
+    static IReadOnlyList<string> ModelRegretCurves(ResultTable t, string dir)
+    {
+        var ns = t.Columns.Where(c => c.StartsWith("regret@")).Select(c => c["regret@".Length..]).ToArray();
+        double[] xs = ns.Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        int Col(string name) => Array.IndexOf(t.Columns, name);
+        var plt = NewPlot("Meta-trained models vs exact Bayes: cumulative regret (mean ± SE over sequences)", "N (coin flips)", "cumulative regret (nats)");
+        foreach (var r in t.Rows)
+        {
+            var color = Series(plt, $"{r[0]} on {r[1]}", xs, ns.Select(n => Value(r[Col("regret@" + n)])).ToArray(), line: true);
+            Series(plt, $"exact Bayes on {r[1]} (dashed)", xs, ns.Select(n => Value(r[Col("bayes@" + n)])).ToArray(), line: true, color, dashed: true);
+        }
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
     static Plot NewPlot(string title, string x, string y)
     {
         var plt = new Plot();
@@ -57,9 +91,10 @@ public static class Plots
         return plt;
     }
 
-    static Color Series(Plot plt, string label, double[] xs, (double V, double Se)[] ys, bool line, Color? color = null)
+    static Color Series(Plot plt, string label, double[] xs, (double V, double Se)[] ys, bool line, Color? color = null, bool dashed = false)
     {
         var s = plt.Add.Scatter(xs, ys.Select(p => p.V).ToArray());
+        if (dashed) s.LinePattern = LinePattern.Dashed;
         if (color is { } c) s.Color = c;
         s.LegendText = label;
         s.LineWidth = line ? 2 : 0;
@@ -75,9 +110,7 @@ public static class Plots
     static string Save(Plot plt, string dir, string file)
     {
         plt.ShowLegend();
-        string path = Path.Combine(dir, file);
-        plt.SavePng(path, 900, 560);
-        return path;
+        return TheoryCheck.Claims.Reporting.AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
     }
 
     static (double V, double Se) Value(string cell) =>

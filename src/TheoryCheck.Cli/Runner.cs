@@ -1,0 +1,70 @@
+// Runs claims and builds result tables for the run/rerun/report commands: one log line when a task starts, the claims' own
+// progress lines in between, and an explicit final line per task (verdict or table written, with its wall time).
+using System.Diagnostics;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Cli;
+
+public sealed class Runner(Scale scale, int seed, TextWriter log)
+{
+    readonly RunContext ctx = new(scale, seed, line => log.WriteLine(line));
+
+    public ResultsJson.ClaimDto Claim(IClaim claim)
+    {
+        log.WriteLine($"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
+        var r = RunOne(claim, ctx);
+        log.WriteLine($"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
+        return ResultsJson.ToDto(r, scale, seed);
+    }
+
+    /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
+    public ResultTable? Table(ITableSource source)
+    {
+        log.WriteLine($"[{source.Name}] building at {scale.Name()} scale ...");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var t = source.Build(ctx);
+            log.WriteLine($"[{source.Name}] built in {clock.Elapsed.TotalSeconds:0.0} s");
+            return t;
+        }
+        catch (ClaimNotRunException e) { log.WriteLine($"[{source.Name}] not run: {e.Message}"); return null; }
+    }
+
+    /// <summary>The result tables of the claims' families, in catalogue order.</summary>
+    public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)
+    {
+        var families = claims.Select(c => c.Spec.Family).ToHashSet();
+        return Catalog.Tables.Where(t => FamilyOf(t) is { } f && families.Contains(f)).ToArray();
+    }
+
+    /// <summary>A table belongs to the family whose claims live in its namespace (MetaLearning → MB), so a new family
+    /// needs no entry here.</summary>
+    public static string? FamilyOf(ITableSource table) =>
+        Catalog.Claims.FirstOrDefault(c => c.GetType().Namespace == table.GetType().Namespace)?.Spec.Family;
+
+    public static string? FamilyOfTable(string name) =>
+        Catalog.Tables.FirstOrDefault(t => t.Name == name) is { } t ? FamilyOf(t) : null;
+
+    /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
+    static ClaimResult RunOne(IClaim claim, RunContext ctx)
+    {
+        var clock = Stopwatch.StartNew();
+        try { return claim.Run(ctx); }
+        catch (ClaimNotRunException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+        catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+        catch (InvalidDataException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+    }
+}
