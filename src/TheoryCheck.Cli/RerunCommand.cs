@@ -23,7 +23,8 @@ public static class RerunCommand
             claims = Catalog.Select(old.Claims.Select(c => c.Id));
             scale = Scales.Parse(old.Manifest.Scale);
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException) { throw new BadInputException($"{path}: {e.Message}"); }
+        catch (InvalidDataException e) { throw new BadInputException(e.Message.StartsWith(path) ? e.Message : $"{path}: {e.Message}"); }
+        catch (ArgumentException e) { throw new BadInputException($"{path}: {e.Message}"); }
         if (outDir != null) OutputFolder.Prepare(outDir, force);
 
         TorchRuntime.Initialize();

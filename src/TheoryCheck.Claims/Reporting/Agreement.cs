@@ -18,7 +18,8 @@ public static class Agreement
     public const double SeMultiple = 4, ExactRel = 1e-6, Floor = 1e-9;
 
     public static double Allowed(ResultsJson.BoundDto old, ResultsJson.BoundDto now) =>
-        old.Se == 0 && now.Se == 0 ? Floor + ExactRel * Math.Abs(old.Measured) : SeMultiple * Math.Max(old.Se, now.Se) + Floor;
+        old.Se == 0 && now.Se == 0 ? Floor + ExactRel * (double.IsFinite(old.Measured) ? Math.Abs(old.Measured) : 0)
+                                     : SeMultiple * Math.Max(old.Se, now.Se) + Floor;
 
     public static ClaimAgreement Compare(ResultsJson.ClaimDto old, ResultsJson.ClaimDto now)
     {
