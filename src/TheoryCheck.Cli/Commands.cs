@@ -102,13 +102,14 @@ public static class Commands
         int seed = ParseSeedAndOut(seedText, outDir);
         OutputFolder.Prepare(outDir, force);
         TorchRuntime.Initialize();
-        var runner = new Runner(scale, seed, stderr);
-        foreach (var source in sources)
+        var runner = new Runner(scale, seed, Progress.For(stderr));
+        var built = new List<ResultTable>();
+        runner.Progress.Run(() => built.AddRange(sources.Select(runner.Table).OfType<ResultTable>()));
+        foreach (var table in built)
         {
-            if (runner.Table(source) is not { } table) continue;
-            string md = AtomicFile.WriteText(Path.Combine(outDir, source.Name + ".md"), table.ToMarkdown());
+            string md = AtomicFile.WriteText(Path.Combine(outDir, table.Name + ".md"), table.ToMarkdown());
             foreach (var png in Plots.For(table, outDir)) stderr.WriteLine($"  wrote {png}");
-            stderr.WriteLine($"[{source.Name}] wrote {md}");
+            stderr.WriteLine($"[{table.Name}] wrote {md}");
         }
         return Ok;
     }

@@ -35,8 +35,9 @@ public static class RerunCommand
             if (was != isNow) stderr.WriteLine($"note: {what} differs from the recorded run ({was} → {isNow}); values may move within tolerance");
         stderr.WriteLine($"re-running {claims.Count} claim(s) of {path} at {scale.Name()} scale, seed {m.Seed}");
 
-        var runner = new Runner(scale, m.Seed, stderr);
-        var fresh = claims.Select(runner.Claim).ToArray();
+        var runner = new Runner(scale, m.Seed, Progress.For(stderr));
+        var fresh = Array.Empty<ResultsJson.ClaimDto>();
+        runner.Progress.Run(() => fresh = claims.Select(runner.Claim).ToArray());
         var agreements = old.Claims.Zip(fresh, Agreement.Compare).ToArray();
         stdout.Write(Table(agreements));
         int bad = agreements.Count(a => !a.Agrees);

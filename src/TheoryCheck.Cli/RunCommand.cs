@@ -43,21 +43,24 @@ public static class RunCommand
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
 
-        var runner = new Runner(scale, seed, stderr);
+        var runner = new Runner(scale, seed, Progress.For(stderr));
         var results = new List<ResultsJson.ClaimDto>();
-        foreach (var claim in mine)
-        {
-            results.Add(done.TryGetValue(claim.Spec.Id, out var old) ? old : runner.Claim(claim));
-            if (o.Out != null && old is null)
-                ResultsJson.Write(o.Out, new(manifest with { WallSeconds = before + clock.Elapsed.TotalSeconds }, results), PartialFile);
-        }
         var tableNames = new List<string>();
-        foreach (var source in tables)
+        runner.Progress.Run(() =>
         {
-            string saved = Path.Combine(o.Out!, RunReport.TablesFolder, source.Name + ".md");
-            if (o.Resume && File.Exists(saved)) { tableNames.Add(source.Name); continue; }
-            if (runner.Table(source) is { } t) { RunReport.SaveTable(o.Out!, t); tableNames.Add(t.Name); }
-        }
+            foreach (var claim in mine)
+            {
+                results.Add(done.TryGetValue(claim.Spec.Id, out var old) ? old : runner.Claim(claim));
+                if (o.Out != null && old is null)
+                    ResultsJson.Write(o.Out, new(manifest with { WallSeconds = before + clock.Elapsed.TotalSeconds }, results), PartialFile);
+            }
+            foreach (var source in tables)
+            {
+                string saved = Path.Combine(o.Out!, RunReport.TablesFolder, source.Name + ".md");
+                if (o.Resume && File.Exists(saved)) { tableNames.Add(source.Name); continue; }
+                if (runner.Table(source) is { } t) { RunReport.SaveTable(o.Out!, t); tableNames.Add(t.Name); }
+            }
+        });
         stdout.Write(ClaimTable.ToMarkdown(results));
         if (o.Out != null)
         {

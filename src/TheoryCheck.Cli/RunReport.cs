@@ -30,9 +30,12 @@ public static class RunReport
             if (missing.Length > 0)
             {
                 TheoryCheck.Torch.TorchRuntime.Initialize();
-                var runner = new Runner(Scales.Parse(doc.Manifest.Scale), doc.Manifest.Seed, log);
-                foreach (var s in missing)
-                    if (runner.Table(s) is { } t) { SaveTable(dir, t); tables.Add(t); }
+                var runner = new Runner(Scales.Parse(doc.Manifest.Scale), doc.Manifest.Seed, Progress.For(log));
+                runner.Progress.Run(() =>
+                {
+                    foreach (var s in missing)
+                        if (runner.Table(s) is { } t) { SaveTable(dir, t); tables.Add(t); }
+                });
             }
         }
         string plotsDir = Path.Combine(dir, PlotsFolder);

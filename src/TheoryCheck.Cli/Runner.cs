@@ -1,5 +1,5 @@
-// Runs claims and builds result tables for the run/rerun/report commands: one log line when a task starts, the claims' own
-// progress lines in between, and an explicit final line per task (verdict or table written, with its wall time).
+// Runs claims and builds result tables for the run/rerun/report commands, reporting each as a progress task: a start line,
+// the claims' own progress lines in between, and an explicit final line (verdict or table built, with its wall time).
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
@@ -8,30 +8,41 @@ using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Cli;
 
-public sealed class Runner(Scale scale, int seed, TextWriter log)
+public sealed class Runner
 {
-    readonly RunContext ctx = new(scale, seed, line => log.WriteLine(line));
+    readonly Scale scale;
+    readonly int seed;
+    readonly RunContext ctx;
+    string current = "";
+
+    public Runner(Scale scale, int seed, Progress progress)
+    {
+        (this.scale, this.seed, Progress) = (scale, seed, progress);
+        ctx = new RunContext(scale, seed, line => progress.Line(current, line));
+    }
+
+    public Progress Progress { get; }
 
     public ResultsJson.ClaimDto Claim(IClaim claim)
     {
-        log.WriteLine($"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
+        Progress.Start(current = claim.Spec.Id, $"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
         var r = RunOne(claim, ctx);
-        log.WriteLine($"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
+        Progress.Done(current, $"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
         return ResultsJson.ToDto(r, scale, seed);
     }
 
     /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
     public ResultTable? Table(ITableSource source)
     {
-        log.WriteLine($"[{source.Name}] building at {scale.Name()} scale ...");
+        Progress.Start(current = source.Name, $"[{source.Name}] building at {scale.Name()} scale ...");
         var clock = Stopwatch.StartNew();
         try
         {
             var t = source.Build(ctx);
-            log.WriteLine($"[{source.Name}] built in {clock.Elapsed.TotalSeconds:0.0} s");
+            Progress.Done(current, $"[{source.Name}] built in {clock.Elapsed.TotalSeconds:0.0} s");
             return t;
         }
-        catch (ClaimNotRunException e) { log.WriteLine($"[{source.Name}] not run: {e.Message}"); return null; }
+        catch (ClaimNotRunException e) { Progress.Done(current, $"[{source.Name}] not run: {e.Message}"); return null; }
     }
 
     /// <summary>The result tables of the claims' families, in catalogue order.</summary>
