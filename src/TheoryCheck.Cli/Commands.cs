@@ -124,17 +124,17 @@ public static class Commands
         return seed;
     }
 
-    static int Accept(string[] names, TextWriter stdout)
+    /// <summary>Renames each NAME.received.md over NAME.verified.md; one that equals its verified file is only removed, so
+    /// unchanged snapshots keep their file (and timestamp). Every name is checked before anything is touched.</summary>
+    public static int Accept(string[] names, TextWriter stdout, SnapshotStore? store = null)
     {
-        var store = SnapshotStore.Default();
+        store ??= SnapshotStore.Default();
         var todo = names.Length > 0 ? names : store.PendingNames().ToArray();
         if (todo.Length == 0) { stdout.WriteLine("nothing to accept: no .received.md in " + store.Directory); return Ok; }
+        if (todo.FirstOrDefault(n => !File.Exists(store.ReceivedPath(n))) is { } missing)
+            throw new BadInputException($"no received snapshot '{missing}' in {store.Directory}");
         foreach (var n in todo)
-        {
-            if (!File.Exists(store.ReceivedPath(n)))
-                throw new BadInputException($"no received snapshot '{n}' in {store.Directory}");
             stdout.WriteLine(store.Accept(n) ? $"accepted {n}.verified.md" : $"unchanged {n} (received equals verified; removed)");
-        }
         return Ok;
     }
 }

@@ -82,12 +82,14 @@ public static class ModelCache
         using var buffer = new MemoryStream();
         model.save(buffer);
         var bytes = buffer.ToArray();
-        string tmp = weights + ".tmp";
+        // Process-unique temp names: shards sharing one cache may train and store the same model at the same time.
+        string tmp = $"{weights}.{Environment.ProcessId}.tmp", sumTmp = $"{sum}.{Environment.ProcessId}.tmp", keyTmp = $"{weights}.{Environment.ProcessId}.key.tmp";
         File.WriteAllBytes(tmp, bytes);
-        File.WriteAllText(sum + ".tmp", Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
-        File.WriteAllText(Path.ChangeExtension(weights, ".key.txt"), key);
+        File.WriteAllText(sumTmp, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+        File.WriteAllText(keyTmp, key);
+        File.Move(keyTmp, Path.ChangeExtension(weights, ".key.txt"), overwrite: true);
         File.Move(tmp, weights, overwrite: true);
-        File.Move(sum + ".tmp", sum, overwrite: true);
+        File.Move(sumTmp, sum, overwrite: true);
     }
 }
 

@@ -23,11 +23,15 @@ public sealed record Manifest(
     public static Manifest Capture(Scale scale, int seed)
     {
         var asm = typeof(Manifest).Assembly;
-        string version = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        var informational = (asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+');
+        string version = informational[0];
+        // An installed tool runs away from its checkout: then the commit the SDK baked in at build time is all there is.
+        string buildCommit = informational.Length > 1 ? informational[1] : "unknown";
         string root = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? ".";
         string libtorch = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LibTorchVersion")?.Value ?? "?";
-        string commit = Git(root, "rev-parse HEAD") ?? "unknown";
-        bool dirty = !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
+        string? head = Git(root, "rev-parse HEAD");
+        string commit = head ?? buildCommit;
+        bool dirty = head != null && !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
         string torchsharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "?";
         return new Manifest(ToolName, version, commit, dirty, scale.Name(), seed, TorchRuntime.DeviceName,
             TorchRuntime.Threads, torchsharp, libtorch, RuntimeInformation.OSDescription, CpuModel(),
