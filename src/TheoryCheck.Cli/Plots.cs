@@ -15,6 +15,8 @@ public static class Plots
         "Attention.KnownPrompt" => KnownPromptCurves(table, dir),
         "MetaLearning.ExactRegret" => ExactRegretCurves(table, dir),
         "MetaLearning.BayesOptimality" => ModelRegretCurves(table, dir),
+        "MetaLearning.RegretBands" => RegretBandCurves(table, dir),
+        "Attention.FashionMnist" => RelevantMassVsZeta(table, dir),
         _ => Array.Empty<string>(),
     };
 
@@ -80,6 +82,40 @@ public static class Plots
             var color = Series(plt, $"{r[0]} on {r[1]}", xs, ns.Select(n => Value(r[Col("regret@" + n)])).ToArray(), line: true);
             Series(plt, $"exact Bayes on {r[1]} (dashed)", xs, ns.Select(n => Value(r[Col("bayes@" + n)])).ToArray(), line: true, color, dashed: true);
         }
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
+    /// <summary>Rows (predictor, N, median, q25, q75, mean): the median line over an interquartile band per predictor.</summary>
+    static IReadOnlyList<string> RegretBandCurves(ResultTable t, string dir)
+    {
+        int Col(string name) => Array.IndexOf(t.Columns, name);
+        var plt = NewPlot("Cumulative regret over sequences: median (line) and interquartile range (band)", "N (coin flips)", "cumulative regret (nats)");
+        foreach (var predictor in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == predictor).ToArray();
+            double[] Column(string c) => rows.Select(r => Value(r[Col(c)]).V).ToArray();
+            double[] ns = Column("N");
+            var color = Series(plt, $"{predictor} median", ns, Column("median").Select(v => (v, 0.0)).ToArray(), line: true);
+            var band = plt.Add.FillY(ns, Column("q25"), Column("q75"));
+            band.FillColor = color.WithAlpha(0.2);
+            band.LegendText = $"{predictor} q25-q75";
+        }
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
+    /// <summary>Rows (pair, zeta, …, PA_relevant_mass): PA's attention on the relevant images vs ζ, uniform attention = ζ.</summary>
+    static IReadOnlyList<string> RelevantMassVsZeta(ResultTable t, string dir)
+    {
+        int mass = Array.IndexOf(t.Columns, "PA_relevant_mass"), zeta = Array.IndexOf(t.Columns, "zeta");
+        if (mass < 0 || zeta < 0 || t.Rows.Count == 0) return Array.Empty<string>();
+        var plt = NewPlot("PA's attention mass on the relevant images vs ζ (Fashion-MNIST)", "ζ (fraction of relevant images)", "attention mass on relevant images");
+        foreach (var pair in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == pair).ToArray();
+            Series(plt, pair, rows.Select(r => Value(r[zeta]).V).ToArray(), rows.Select(r => Value(r[mass])).ToArray(), line: true);
+        }
+        double[] zs = t.Rows.Select(r => Value(r[zeta]).V).Distinct().Order().ToArray();
+        Series(plt, "uniform attention (= ζ)", zs, zs.Select(z => (z, 0.0)).ToArray(), line: true, Colors.Gray, dashed: true);
         return new[] { Save(plt, dir, $"{t.Name}.png") };
     }
 
