@@ -70,6 +70,24 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public void RerunComparesSavedTablesWithTheirSnapshotTolerances()
+    {
+        using var dir = new TempDir();
+        CliRun.Invoke("run", "MB-0", "--scale", "smoke", "--out", dir.Path);
+        string table = RunReport.SaveTable(dir.Path, TheoryCheck.Claims.MetaLearning.ExactRegretTable.Instance.Build(
+            TheoryCheck.Claims.Core.RunContext.Quiet(TheoryCheck.Claims.Core.Scale.Smoke)));
+        var (code, output, _) = CliRun.Invoke("rerun", dir["results.json"]);
+        Assert.Equal(0, code);
+        Assert.Contains("table MetaLearning.ExactRegret: agrees within its snapshot tolerances", output);
+
+        // The N=50 column allows 1e-4: move one cell by 0.01.
+        File.WriteAllText(table, File.ReadAllText(table).Replace("| 1.4772 |", "| 1.4872 |"));
+        (code, output, _) = CliRun.Invoke("rerun", dir["results.json"]);
+        Assert.Equal(1, code);
+        Assert.Contains("'N=50': expected 1.4872 got 1.4772", output);
+    }
+
+    [Fact]
     public void ResumeKeepsFinishedClaimsAndRunsTheRest()
     {
         using var dir = new TempDir();
