@@ -1,4 +1,5 @@
-// Command-line surface. Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails, 2 bad input.
+// Command-line surface (parsing and wiring; the work is in RunCommand, MergeCommand, RerunCommand, RunReport).
+// Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails or a rerun disagrees, 2 bad input.
 using System.CommandLine;
 using System.Globalization;
 using TheoryCheck.Claims;
