@@ -1,4 +1,5 @@
-// Command-line surface. Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails, 2 bad input.
+// Command-line surface (parsing and wiring; the work is in RunCommand, MergeCommand, RerunCommand, RunReport).
+// Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails or a rerun disagrees, 2 bad input.
 using System.CommandLine;
 using System.Globalization;
 using TheoryCheck.Claims;
@@ -36,9 +37,31 @@ public static class Commands
         var selectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
         var scale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
         var seed = new Option<string>("--seed") { Description = "user seed (integer); data, init and eval seeds derive from it", DefaultValueFactory = _ => "1" };
-        var outDir = new Option<string?>("--out") { Description = "folder for results.json" };
-        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir };
-        run.SetAction(pr => Run(pr.GetValue(selectors)!, pr.GetValue(scale)!, pr.GetValue(seed)!, pr.GetValue(outDir), stdout, stderr));
+        var outDir = new Option<string?>("--out") { Description = "folder for results.json (and results.csv, report.md, tables/, plots/ with --report)" };
+        var report = new Option<bool>("--report") { Description = "also build the families' result tables and write DIR/report.md with PNG plots and DIR/results.csv" };
+        var force = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted run in --out: skip claims already in DIR/results.partial.json" };
+        var shard = new Option<string?>("--shard") { Description = "i/n: run a deterministic 1/n of the selected claims (combine the shards with merge)" };
+        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard };
+        run.SetAction(pr => RunCommand.Run(new RunCommand.Options(pr.GetValue(selectors)!, pr.GetValue(scale)!, pr.GetValue(seed)!,
+            pr.GetValue(outDir), pr.GetValue(report), pr.GetValue(force), pr.GetValue(resume), pr.GetValue(shard)), stdout, stderr));
+
+        var reportDir = new Argument<string>("dir") { Description = "a folder holding results.json" };
+        var reportCmd = new Command("report", "Write DIR/report.md (manifest, verdicts, controls, tables, PNG plots) and DIR/results.csv.") { reportDir };
+        reportCmd.SetAction(pr => RunCommand.Report(pr.GetValue(reportDir)!, stderr));
+
+        var mergeDirs = new Argument<string[]>("dirs") { Description = "shard output folders (or their results.json)", Arity = ArgumentArity.OneOrMore };
+        var mOut = new Option<string>("--out") { Description = "folder for the merged results.json", Required = true };
+        var mReport = new Option<bool>("--report") { Description = "also write report.md, results.csv and plots" };
+        var mForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var merge = new Command("merge", "Combine the outputs of `run --shard i/n` into one results.json (and report).") { mergeDirs, mOut, mReport, mForce };
+        merge.SetAction(pr => MergeCommand.Merge(pr.GetValue(mergeDirs)!, pr.GetValue(mOut)!, pr.GetValue(mReport), pr.GetValue(mForce), stdout, stderr));
+
+        var rerunFile = new Argument<string>("results") { Description = "a results.json written by run or merge" };
+        var rOut = new Option<string?>("--out") { Description = "also write the new results.json here" };
+        var rForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var rerun = new Command("rerun", "Re-run exactly the claims, scale and seed a results.json records; print old vs new, claim by claim.") { rerunFile, rOut, rForce };
+        rerun.SetAction(pr => RerunCommand.Rerun(pr.GetValue(rerunFile)!, pr.GetValue(rOut), pr.GetValue(rForce), stdout, stderr));
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
@@ -48,12 +71,16 @@ public static class Commands
         var tScale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
         var tSeed = new Option<string>("--seed") { Description = "user seed (integer)", DefaultValueFactory = _ => "1" };
         var tOut = new Option<string>("--out") { Description = "folder for the tables (.md) and plots (.png)", Required = true };
-        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut };
-        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, stderr));
+        var tForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce };
+        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, pr.GetValue(tForce), stderr));
 
         root.Subcommands.Add(list);
         root.Subcommands.Add(tables);
         root.Subcommands.Add(run);
+        root.Subcommands.Add(reportCmd);
+        root.Subcommands.Add(merge);
+        root.Subcommands.Add(rerun);
         root.Subcommands.Add(accept);
         return root;
     }
@@ -67,64 +94,29 @@ public static class Commands
         return sb.ToString();
     }
 
-    static int Run(string[] selectors, string scaleText, string seedText, string? outDir, TextWriter stdout, TextWriter stderr)
-    {
-        // Validate everything before any work, so bad input never leaves partial output.
-        IReadOnlyList<IClaim> claims;
-        Scale scale;
-        try { claims = Catalog.Select(selectors); scale = Scales.Parse(scaleText); }
-        catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        int seed = ParseSeedAndOut(seedText, outDir);
-
-        TorchRuntime.Initialize();
-        var ctx = new RunContext(scale, seed, line => stderr.WriteLine(line));
-        var results = new List<ClaimResult>();
-        foreach (var claim in claims)
-        {
-            stderr.WriteLine($"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
-            var r = RunOne(claim, ctx);
-            stderr.WriteLine($"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
-            results.Add(r);
-        }
-        stdout.Write(ClaimTable.ToMarkdown(results));
-        if (outDir != null)
-        {
-            var path = ResultsJson.Write(outDir, ResultsJson.Build(Manifest.Capture(scale, seed), results));
-            stderr.WriteLine($"wrote {path}");
-        }
-        return results.All(r => r.Passed) ? Ok : ClaimFailed;
-    }
-
-    static int Tables(string[] families, string scaleText, string seedText, string outDir, TextWriter stderr)
+    static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, TextWriter stderr)
     {
         IReadOnlyList<ITableSource> sources;
         Scale scale;
-        try
-        {
-            var wanted = Catalog.Select(families).Select(c => c.Spec.Family).ToHashSet();
-            sources = Catalog.Tables.Where(t => wanted.Any(f => t.Name.StartsWith(FamilyPrefix(f) + ".", StringComparison.Ordinal))).ToArray();
-            scale = Scales.Parse(scaleText);
-        }
+        try { sources = Runner.TablesOf(Catalog.Select(families)); scale = Scales.Parse(scaleText); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
         int seed = ParseSeedAndOut(seedText, outDir);
+        OutputFolder.Prepare(outDir, force);
         TorchRuntime.Initialize();
-        Directory.CreateDirectory(outDir);
-        var ctx = new RunContext(scale, seed, line => stderr.WriteLine(line));
-        foreach (var source in sources)
+        var runner = new Runner(scale, seed, Progress.For(stderr));
+        var built = new List<ResultTable>();
+        runner.Progress.Run(() => built.AddRange(sources.Select(runner.Table).OfType<ResultTable>()));
+        foreach (var table in built)
         {
-            stderr.WriteLine($"[{source.Name}] building at {scale.Name()} scale ...");
-            ResultTable table;
-            try { table = source.Build(ctx); }
-            catch (ClaimNotRunException e) { stderr.WriteLine($"[{source.Name}] not run: {e.Message}"); continue; }
-            File.WriteAllText(Path.Combine(outDir, source.Name + ".md"), table.ToMarkdown());
+            string md = AtomicFile.WriteText(Path.Combine(outDir, table.Name + ".md"), table.ToMarkdown());
             foreach (var png in Plots.For(table, outDir)) stderr.WriteLine($"  wrote {png}");
-            stderr.WriteLine($"[{source.Name}] wrote {Path.Combine(outDir, source.Name + ".md")}");
+            stderr.WriteLine($"[{table.Name}] wrote {md}");
         }
         return Ok;
     }
 
     /// <summary>Validates --seed (an integer) and --out (not an existing file) for every command that takes them.</summary>
-    static int ParseSeedAndOut(string seedText, string? outDir)
+    internal static int ParseSeedAndOut(string seedText, string? outDir)
     {
         if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
             throw new BadInputException($"--seed must be an integer, got '{seedText}'");
@@ -133,38 +125,17 @@ public static class Commands
         return seed;
     }
 
-    static string FamilyPrefix(string family) => family switch { "MB" => "MetaLearning", "PA" => "Attention", _ => family };
-
-    /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
-    static ClaimResult RunOne(IClaim claim, RunContext ctx)
+    /// <summary>Renames each NAME.received.md over NAME.verified.md; one that equals its verified file is only removed, so
+    /// unchanged snapshots keep their file (and timestamp). Every name is checked before anything is touched.</summary>
+    public static int Accept(string[] names, TextWriter stdout, SnapshotStore? store = null)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        try { return claim.Run(ctx); }
-        catch (ClaimNotRunException e)
-        {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
-        }
-        catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
-        {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
-        }
-        catch (InvalidDataException e)
-        {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
-        }
-    }
-
-    static int Accept(string[] names, TextWriter stdout)
-    {
-        var store = SnapshotStore.Default();
+        store ??= SnapshotStore.Default();
         var todo = names.Length > 0 ? names : store.PendingNames().ToArray();
         if (todo.Length == 0) { stdout.WriteLine("nothing to accept: no .received.md in " + store.Directory); return Ok; }
+        if (todo.FirstOrDefault(n => !File.Exists(store.ReceivedPath(n))) is { } missing)
+            throw new BadInputException($"no received snapshot '{missing}' in {store.Directory}");
         foreach (var n in todo)
-        {
-            if (!File.Exists(store.ReceivedPath(n)))
-                throw new BadInputException($"no received snapshot '{n}' in {store.Directory}");
             stdout.WriteLine(store.Accept(n) ? $"accepted {n}.verified.md" : $"unchanged {n} (received equals verified; removed)");
-        }
         return Ok;
     }
 }

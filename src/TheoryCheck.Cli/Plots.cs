@@ -1,5 +1,6 @@
 // PNG plots of result tables where people would rather look than read (ScottPlot, headless):
-// P2 accuracy vs ζ per distractor family, and known-prompt theory curves with simulation points.
+// P1 cumulative regret curves (exact ideal predictors; meta-trained models ± SE next to exact Bayes), P2 accuracy vs ζ
+// per distractor family, and known-prompt theory curves with simulation points.
 using ScottPlot;
 using TheoryCheck.Claims.Snapshots;
 
@@ -12,6 +13,10 @@ public static class Plots
     {
         "Attention.Accuracy" => AccuracyVsZeta(table, dir),
         "Attention.KnownPrompt" => KnownPromptCurves(table, dir),
+        "MetaLearning.ExactRegret" => ExactRegretCurves(table, dir),
+        "MetaLearning.BayesOptimality" => ModelRegretCurves(table, dir),
+        "MetaLearning.RegretBands" => RegretBandCurves(table, dir),
+        "Attention.FashionMnist" => RelevantMassVsZeta(table, dir),
         _ => Array.Empty<string>(),
     };
 
@@ -49,6 +54,71 @@ public static class Plots
         return paths;
     }
 
+    /// <summary>Columns "N=1" … "N=200": one cumulative-regret curve per predictor × target row.</summary>
+    static IReadOnlyList<string> ExactRegretCurves(ResultTable t, string dir)
+    {
+        var cols = Enumerable.Range(0, t.Columns.Length).Where(i => t.Columns[i].StartsWith("N=")).ToArray();
+        double[] ns = cols.Select(i => double.Parse(t.Columns[i][2..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var paths = new List<string>();
+        foreach (var target in t.Rows.Select(r => r[1]).Distinct())
+        {
+            var plt = NewPlot($"Exact expected cumulative regret, target {target} (p1 §5.2)", "N (coin flips)", "cumulative regret (nats)");
+            foreach (var r in t.Rows.Where(r => r[1] == target))
+                Series(plt, r[0] + (r[2] == "-" ? "" : $" ({r[2]})"), ns, cols.Select(i => Value(r[i])).ToArray(), line: true);
+            paths.Add(Save(plt, dir, $"{t.Name}.{target}.png"));
+        }
+        return paths;
+    }
+
+    /// <summary>Columns regret@N (± SE over sequences) and bayes@N (exact): model vs Bayes-optimal regret per model × prior.</summary>
+    static IReadOnlyList<string> ModelRegretCurves(ResultTable t, string dir)
+    {
+        var ns = t.Columns.Where(c => c.StartsWith("regret@")).Select(c => c["regret@".Length..]).ToArray();
+        double[] xs = ns.Select(n => double.Parse(n, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        int Col(string name) => Array.IndexOf(t.Columns, name);
+        var plt = NewPlot("Meta-trained models vs exact Bayes: cumulative regret (mean ± SE over sequences)", "N (coin flips)", "cumulative regret (nats)");
+        foreach (var r in t.Rows)
+        {
+            var color = Series(plt, $"{r[0]} on {r[1]}", xs, ns.Select(n => Value(r[Col("regret@" + n)])).ToArray(), line: true);
+            Series(plt, $"exact Bayes on {r[1]} (dashed)", xs, ns.Select(n => Value(r[Col("bayes@" + n)])).ToArray(), line: true, color, dashed: true);
+        }
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
+    /// <summary>Rows (predictor, N, median, q25, q75, mean): the median line over an interquartile band per predictor.</summary>
+    static IReadOnlyList<string> RegretBandCurves(ResultTable t, string dir)
+    {
+        int Col(string name) => Array.IndexOf(t.Columns, name);
+        var plt = NewPlot("Cumulative regret over sequences: median (line) and interquartile range (band)", "N (coin flips)", "cumulative regret (nats)");
+        foreach (var predictor in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == predictor).ToArray();
+            double[] Column(string c) => rows.Select(r => Value(r[Col(c)]).V).ToArray();
+            double[] ns = Column("N");
+            var color = Series(plt, $"{predictor} median", ns, Column("median").Select(v => (v, 0.0)).ToArray(), line: true);
+            var band = plt.Add.FillY(ns, Column("q25"), Column("q75"));
+            band.FillColor = color.WithAlpha(0.2);
+            band.LegendText = $"{predictor} q25-q75";
+        }
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
+    /// <summary>Rows (pair, zeta, …, PA_relevant_mass): PA's attention on the relevant images vs ζ, uniform attention = ζ.</summary>
+    static IReadOnlyList<string> RelevantMassVsZeta(ResultTable t, string dir)
+    {
+        int mass = Array.IndexOf(t.Columns, "PA_relevant_mass"), zeta = Array.IndexOf(t.Columns, "zeta");
+        if (mass < 0 || zeta < 0 || t.Rows.Count == 0) return Array.Empty<string>();
+        var plt = NewPlot("PA's attention mass on the relevant images vs ζ (Fashion-MNIST)", "ζ (fraction of relevant images)", "attention mass on relevant images");
+        foreach (var pair in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var rows = t.Rows.Where(r => r[0] == pair).ToArray();
+            Series(plt, pair, rows.Select(r => Value(r[zeta]).V).ToArray(), rows.Select(r => Value(r[mass])).ToArray(), line: true);
+        }
+        double[] zs = t.Rows.Select(r => Value(r[zeta]).V).Distinct().Order().ToArray();
+        Series(plt, "uniform attention (= ζ)", zs, zs.Select(z => (z, 0.0)).ToArray(), line: true, Colors.Gray, dashed: true);
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
     static Plot NewPlot(string title, string x, string y)
     {
         var plt = new Plot();
@@ -57,9 +127,10 @@ public static class Plots
         return plt;
     }
 
-    static Color Series(Plot plt, string label, double[] xs, (double V, double Se)[] ys, bool line, Color? color = null)
+    static Color Series(Plot plt, string label, double[] xs, (double V, double Se)[] ys, bool line, Color? color = null, bool dashed = false)
     {
         var s = plt.Add.Scatter(xs, ys.Select(p => p.V).ToArray());
+        if (dashed) s.LinePattern = LinePattern.Dashed;
         if (color is { } c) s.Color = c;
         s.LegendText = label;
         s.LineWidth = line ? 2 : 0;
@@ -75,9 +146,7 @@ public static class Plots
     static string Save(Plot plt, string dir, string file)
     {
         plt.ShowLegend();
-        string path = Path.Combine(dir, file);
-        plt.SavePng(path, 900, 560);
-        return path;
+        return TheoryCheck.Claims.Reporting.AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
     }
 
     static (double V, double Se) Value(string cell) =>

@@ -1,4 +1,4 @@
-// The `theorycheck` command: list claims, run them (markdown table + results.json), accept snapshots.
+// The `theorycheck` command: list, run (report, shard, resume), report, merge, rerun, tables, accept. See Commands.cs.
 using TheoryCheck.Cli;
 
 return Commands.Invoke(args, Console.Out, Console.Error);

@@ -25,6 +25,18 @@ public static class ModelCache
     /// <summary>SHA-256 of the canonical key text (the full config: architecture, data, budget, seeds, versions).</summary>
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant()[..32];
 
+    static readonly List<ModelRecord> used = new();
+
+    /// <summary>Every model this process trained or loaded, in first-use order: the run manifest records them
+    /// (the key is the model's full config, so a result can be traced to exactly the weights behind it).</summary>
+    public static IReadOnlyList<ModelRecord> Used { get { lock (used) return used.ToArray(); } }
+
+    static void Record(string key, bool fromCache)
+    {
+        lock (used)
+            if (!used.Any(u => u.Key == key)) used.Add(new ModelRecord(Hash(key), key, fromCache));
+    }
+
     /// <summary>
     /// Returns a model built by <paramref name="create"/> with weights from the cache, or trains it with
     /// <paramref name="train"/> and stores it. <paramref name="warn"/> hears about corrupt entries.
@@ -35,7 +47,7 @@ public static class ModelCache
         var model = create();
         fromCache = false;
         var dir = directory ?? Directory;
-        if (dir == null) { train(model); return model; }
+        if (dir == null) { train(model); Record(key, false); return model; }
         string hash = Hash(key), weights = Path.Combine(dir, hash + ".bin"), sum = weights + ".sha256";
         if (File.Exists(weights))
         {
@@ -48,6 +60,7 @@ public static class ModelCache
                 using var stream = new MemoryStream(bytes);
                 model.load(stream);
                 fromCache = true;
+                Record(key, true);
                 return model;
             }
             catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or InvalidOperationException)
@@ -59,6 +72,7 @@ public static class ModelCache
         }
         train(model);
         Store(model, dir, weights, sum, key);
+        Record(key, false);
         return model;
     }
 
@@ -68,11 +82,17 @@ public static class ModelCache
         using var buffer = new MemoryStream();
         model.save(buffer);
         var bytes = buffer.ToArray();
-        string tmp = weights + ".tmp";
+        // Process-unique temp names: shards sharing one cache may train and store the same model at the same time.
+        string tmp = $"{weights}.{Environment.ProcessId}.tmp", sumTmp = $"{sum}.{Environment.ProcessId}.tmp", keyTmp = $"{weights}.{Environment.ProcessId}.key.tmp";
         File.WriteAllBytes(tmp, bytes);
-        File.WriteAllText(sum + ".tmp", Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
-        File.WriteAllText(Path.ChangeExtension(weights, ".key.txt"), key);
+        File.WriteAllText(sumTmp, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+        File.WriteAllText(keyTmp, key);
+        File.Move(keyTmp, Path.ChangeExtension(weights, ".key.txt"), overwrite: true);
         File.Move(tmp, weights, overwrite: true);
-        File.Move(sum + ".tmp", sum, overwrite: true);
+        File.Move(sumTmp, sum, overwrite: true);
     }
 }
+
+/// <param name="Hash">The cache file name (32 hex digits of SHA-256 of the key).</param>
+/// <param name="Key">The full config: architecture, data, budget, seeds, versions.</param>
+public sealed record ModelRecord(string Hash, string Key, bool FromCache);

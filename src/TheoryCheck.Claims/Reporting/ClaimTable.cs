@@ -1,26 +1,34 @@
-// The console/markdown summary of a run: one row per claim with the worst bound and the control.
+// The console/markdown summary of a run: one row per claim with the worst bound and the control. Reads the results.json
+// records, so resumed, merged and re-run claims print the same way as fresh ones.
 using System.Globalization;
 using System.Text;
-using TheoryCheck.Claims.Core;
 
 namespace TheoryCheck.Claims.Reporting;
 
 public static class ClaimTable
 {
-    public static string ToMarkdown(IEnumerable<ClaimResult> results)
+    public static string ToMarkdown(IEnumerable<ResultsJson.ClaimDto> claims)
     {
         var sb = new StringBuilder();
         sb.Append("| id | verdict | bound | measured | limit | control | cases | seconds |\n");
         sb.Append("|:--|:--|:--|--:|--:|:--|--:|--:|\n");
-        foreach (var r in results)
+        foreach (var c in claims)
         {
-            var shown = r.Bounds.Count == 0 ? null : r.Bounds.OrderBy(Judge.Margin).First();
-            var ctl = r.Control.Bounds.FirstOrDefault();
-            string control = ctl is null ? r.Control.Status.ToString().ToLowerInvariant()
-                : $"{r.Control.Status.ToString().ToLowerInvariant()}: {ctl.Bound.Metric} = {ctl.Measured}";
+            var shown = c.Bounds.Count == 0 ? null : c.Bounds.OrderBy(Margin).First();
+            var ctl = c.Control.Bounds.FirstOrDefault();
+            string control = ctl is null ? c.Control.Status : $"{c.Control.Status}: {ctl.Metric} = {Measured(ctl)}";
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {r.Spec.Id} | {r.Verdict.ToString().ToLowerInvariant()} | {shown?.Bound} | {shown?.Measured} | {shown?.Limit:G4} | {control} | {r.Cases} | {r.Seconds:0.0} |\n");
+                $"| {c.Id} | {c.Verdict} | {(shown is null ? "" : BoundText(shown))} | {(shown is null ? "" : Measured(shown))} | {shown?.Limit:G4} | {control} | {c.Cases} | {c.Seconds:0.0} |\n");
         }
         return sb.ToString();
     }
+
+    public static string BoundText(ResultsJson.BoundDto b) => FormattableString.Invariant($"{b.Metric} {b.Op} {b.Value:G6}");
+
+    public static string Measured(ResultsJson.BoundDto b) =>
+        b.Se == 0 ? FormattableString.Invariant($"{b.Measured:G4}") : FormattableString.Invariant($"{b.Measured:G4} ± {b.Se:G2}");
+
+    /// <summary>Signed distance of the limit from the bound, relative to the bound's size; the smallest is the one shown.</summary>
+    public static double Margin(ResultsJson.BoundDto b) =>
+        (b.Op == "<=" ? b.Value - b.Limit : b.Limit - b.Value) / Math.Max(Math.Abs(b.Value), 1e-300);
 }

@@ -1,4 +1,5 @@
-// The reproducibility manifest of a run: tool, commit, versions, machine, scale, seed, device, threads.
+// The reproducibility manifest of a run: tool, commit, versions, machine, scale, seed, device, threads, the selection and
+// shard it ran, the models it trained or loaded (full config key + hash), and its wall time.
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -7,22 +8,36 @@ using TheoryCheck.Torch;
 
 namespace TheoryCheck.Claims.Reporting;
 
+/// <param name="Selection">Every claim id the command selected, before sharding (shards of one run agree on it).</param>
+/// <param name="Shard">"i/n" when this run is one shard, else null.</param>
+/// <param name="MergedFrom">The shards a merged results.json was combined from.</param>
+/// <param name="Models">Models trained or loaded by this process (MB family; P2 models are small and retrained per claim from its preset and case seed).</param>
 public sealed record Manifest(
     string Tool, string Version, string Commit, bool Dirty, string Scale, int Seed, string Device, int Threads,
-    string Torchsharp, string Libtorch, string Os, string Cpu, string Dotnet)
+    string Torchsharp, string Libtorch, string Os, string Cpu, string Dotnet,
+    string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
+    IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0)
 {
+    public const string ToolName = "theorycheck";
+
     public static Manifest Capture(Scale scale, int seed)
     {
         var asm = typeof(Manifest).Assembly;
-        string version = asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+        var informational = (asm.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+');
+        string version = informational[0];
+        // An installed tool runs away from its checkout: then the commit the SDK baked in at build time is all there is.
+        string buildCommit = informational.Length > 1 ? informational[1] : "unknown";
         string root = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? ".";
         string libtorch = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LibTorchVersion")?.Value ?? "?";
-        string commit = Git(root, "rev-parse HEAD") ?? "unknown";
-        bool dirty = !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
+        string? head = Git(root, "rev-parse HEAD");
+        string commit = head ?? buildCommit;
+        bool dirty = head != null && !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
         string torchsharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "?";
-        return new Manifest("theorycheck", version, commit, dirty, scale.Name(), seed, TorchRuntime.DeviceName,
+        return new Manifest(ToolName, version, commit, dirty, scale.Name(), seed, TorchRuntime.DeviceName,
             TorchRuntime.Threads, torchsharp, libtorch, RuntimeInformation.OSDescription, CpuModel(),
-            RuntimeInformation.FrameworkDescription);
+            RuntimeInformation.FrameworkDescription,
+            Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
+            Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
     }
 
     static string CpuModel()

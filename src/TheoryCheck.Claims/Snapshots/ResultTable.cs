@@ -64,6 +64,22 @@ public sealed class ResultTable
     public static string Num(double d, int decimals = 4) =>
         double.IsNaN(d) ? "NaN" : Math.Round(d, decimals).ToString("F" + decimals, CultureInfo.InvariantCulture);
 
+    /// <summary>Reads back a table written by <see cref="ToMarkdown"/>: title, notes, columns and cells (as text).
+    /// Tolerances are not restored; reports and plots need only the cells.</summary>
+    public static ResultTable Parse(string name, string markdown)
+    {
+        var lines = markdown.Replace("\r\n", "\n").Split('\n');
+        string title = lines.FirstOrDefault(l => l.StartsWith("# "))?[2..] ?? name;
+        var notes = lines.Where(l => l.StartsWith("<!-- ") && l.EndsWith(" -->") && !l.StartsWith("<!-- tolerances: "))
+                         .Select(l => l[5..^4]).ToArray();
+        var table = lines.SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).ToArray();
+        if (table.Length < 2) throw new InvalidDataException($"{name}: no markdown table");
+        static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+        var parsed = new ResultTable(name, title, Cells(table[0]), notes);
+        foreach (var row in table.Skip(2)) parsed.Add(Cells(row).Cast<object>().ToArray());
+        return parsed;
+    }
+
     public string ToMarkdown()
     {
         var sb = new StringBuilder();

@@ -27,6 +27,31 @@ public sealed class PlotTests
         finally { Directory.Delete(dir, true); }
     }
 
+    [Fact]
+    public void RegretBandsAndAttentionMassGiveOnePngEach()
+    {
+        var bands = new ResultTable("MetaLearning.RegretBands", "t", new[] { "predictor", "N", "median", "q25", "q75", "mean" });
+        foreach (var p in new[] { "lstm", "bayes" })
+            foreach (var n in new[] { 1, 50, 200 }) bands.Add(p, n, 0.01 * n, 0.008 * n, 0.012 * n, 0.011 * n);
+        var mass = new ResultTable("Attention.FashionMnist", "t", new[] { "pair", "zeta", "PA", "linear", "PA_minus_linear", "PA_relevant_mass" });
+        foreach (var z in new[] { 0.1, 0.2 }) mass.Add("trouser/bag", z, (0.97, 0.01), (0.9, 0.01), (0.07, 0.01), (0.8 + z, 0.01));
+        string dir = Path.Combine(Path.GetTempPath(), "tc-plot-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            Assert.Equal(new[] { "MetaLearning.RegretBands.png" }, Plots.For(bands, dir).Select(Path.GetFileName));
+            Assert.Equal(new[] { "Attention.FashionMnist.png" }, Plots.For(mass, dir).Select(Path.GetFileName));
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 2, 3, 4 }, 0.25, 1.75)]
+    [InlineData(new[] { 1.0, 2, 3, 4 }, 0.5, 2.5)]
+    [InlineData(new[] { 5.0 }, 0.75, 5.0)]
+    public void QuantileInterpolatesBetweenOrderStatistics(double[] sorted, double q, double expected) =>
+        Assert.Equal(expected, RegretBands.Quantile(sorted, q), 12);
+
     [Theory]
     [InlineData("tables", "NOPE", "--out", "/tmp/x")]
     [InlineData("tables", "PA", "--scale", "huge", "--out", "/tmp/x")]

@@ -1,0 +1,28 @@
+// Every file a run writes goes through here: write a temp file beside the target, then rename over it, so an interrupted
+// run never leaves a half-written results.json, csv, report or plot behind.
+using System.Text;
+
+namespace TheoryCheck.Claims.Reporting;
+
+public static class AtomicFile
+{
+    static readonly UTF8Encoding Utf8 = new(false);
+
+    public static string WriteText(string path, string text) => Write(path, tmp => File.WriteAllText(tmp, text, Utf8));
+
+    /// <summary>Runs <paramref name="writeTemp"/> on a temp path in the target's folder, then renames it over <paramref name="path"/>.</summary>
+    public static string Write(string path, Action<string> writeTemp)
+    {
+        string dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        // Same folder so the rename stays on one file system (atomic); keep the extension for writers that check it (PNG).
+        string tmp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(path)}.{Environment.ProcessId}.tmp{Path.GetExtension(path)}");
+        try
+        {
+            writeTemp(tmp);
+            File.Move(tmp, path, overwrite: true);
+        }
+        finally { if (File.Exists(tmp)) File.Delete(tmp); }
+        return path;
+    }
+}

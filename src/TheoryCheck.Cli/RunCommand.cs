@@ -1,0 +1,107 @@
+// `run` (with --out, --report, --force, --resume, --shard) and `report`. Every input is validated before any work, so bad
+// input writes nothing; after each claim the run so far is saved to DIR/results.partial.json, which --resume continues.
+using System.Diagnostics;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Torch;
+
+namespace TheoryCheck.Cli;
+
+public static class RunCommand
+{
+    public const string PartialFile = "results.partial.json";
+
+    public sealed record Options(string[] Selectors, string Scale, string Seed, string? Out, bool Report = false,
+                                 bool Force = false, bool Resume = false, string? Shard = null);
+
+    public static int Run(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        IReadOnlyList<IClaim> selected;
+        Scale scale;
+        try { selected = Catalog.Select(o.Selectors); scale = Scales.Parse(o.Scale); }
+        catch (ArgumentException e) { throw new BadInputException(e.Message); }
+        int seed = Commands.ParseSeedAndOut(o.Seed, o.Out);
+        var shard = o.Shard is null ? null : Shard.Parse(o.Shard);
+        if (o.Out is null && (o.Report || o.Resume || o.Force)) throw new BadInputException("--report, --resume and --force need --out DIR");
+        var ids = selected.Select(c => c.Spec.Id).ToArray();
+        var partial = o.Resume ? ReadPartial(o.Out!, scale, seed, ids, shard) : null;
+        if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
+
+        var mine = shard?.Pick(selected) ?? selected;
+        var allTables = Runner.TablesOf(selected);
+        var tables = o.Report ? shard?.Pick(allTables) ?? allTables : Array.Empty<ITableSource>();
+        if (shard != null)
+            stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
+                             (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
+        TorchRuntime.Initialize();
+        var clock = Stopwatch.StartNew();
+        double before = partial?.Manifest.WallSeconds ?? 0;
+        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString() };
+        var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
+        if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
+        if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
+
+        var runner = new Runner(scale, seed, Progress.For(stderr));
+        var results = new List<ResultsJson.ClaimDto>();
+        var tableNames = new List<string>();
+        runner.Progress.Run(() =>
+        {
+            foreach (var claim in mine)
+            {
+                results.Add(done.TryGetValue(claim.Spec.Id, out var old) ? old : runner.Claim(claim));
+                if (o.Out != null && old is null)
+                    ResultsJson.Write(o.Out, new(manifest with { WallSeconds = before + clock.Elapsed.TotalSeconds }, results), PartialFile);
+            }
+            foreach (var source in tables)
+            {
+                string saved = Path.Combine(o.Out!, RunReport.TablesFolder, source.Name + ".md");
+                if (o.Resume && File.Exists(saved)) { tableNames.Add(source.Name); continue; }
+                if (runner.Table(source) is { } t) { RunReport.SaveTable(o.Out!, t); tableNames.Add(t.Name); }
+            }
+        });
+        stdout.Write(ClaimTable.ToMarkdown(results));
+        if (o.Out != null)
+        {
+            var doc = new ResultsJson.Document(manifest with { Models = ModelCache.Used, WallSeconds = Math.Round(before + clock.Elapsed.TotalSeconds, 3) },
+                                               results, tableNames);
+            stderr.WriteLine($"wrote {ResultsJson.Write(o.Out, doc)}");
+            File.Delete(Path.Combine(o.Out, PartialFile));
+            if (o.Report) stderr.WriteLine($"wrote {RunReport.Write(o.Out, stderr, buildMissing: false)}");
+            else stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, "results.csv"), TidyCsv.Build(doc, []))}");
+        }
+        return results.All(r => r.Verdict is "pass" or "finding") ? Commands.Ok : Commands.ClaimFailed;
+    }
+
+    /// <summary>The claims an interrupted run already finished; they must come from the same scale, seed, selection and shard.</summary>
+    static ResultsJson.Document? ReadPartial(string dir, Scale scale, int seed, string[] ids, Shard? shard)
+    {
+        string path = Path.Combine(dir, PartialFile);
+        if (!File.Exists(path))
+        {
+            if (File.Exists(Path.Combine(dir, "results.json")))
+                throw new BadInputException($"nothing to resume: the run in '{dir}' is complete (results.json exists); pass --force to redo it");
+            return null;
+        }
+        ResultsJson.Document doc;
+        try { doc = ResultsJson.Read(path); }
+        catch (InvalidDataException e) { throw new BadInputException(e.Message); }
+        var m = doc.Manifest;
+        if (m.Scale != scale.Name() || m.Seed != seed || !(m.Selection ?? []).SequenceEqual(ids) || m.Shard != shard?.ToString())
+            throw new BadInputException($"cannot resume: {path} is a run of {string.Join(",", m.Selection ?? [])} at {m.Scale} scale, seed {m.Seed}" +
+                                        (m.Shard is null ? "" : $", shard {m.Shard}") + "; give the same claims, --scale, --seed and --shard");
+        return doc;
+    }
+
+    public static int Report(string dir, TextWriter stderr)
+    {
+        string path = Path.Combine(dir, "results.json");
+        if (!File.Exists(path)) throw new BadInputException($"no results.json in '{dir}' (give the --out folder of a run)");
+        try { Catalog.Select(ResultsJson.Read(path).Claims.Select(c => c.Id)); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException) { throw new BadInputException($"{path}: {e.Message}"); }
+        OutputFolder.Prepare(dir, force: true);
+        stderr.WriteLine($"wrote {RunReport.Write(dir, stderr, buildMissing: true)}");
+        return Commands.Ok;
+    }
+}

@@ -1,0 +1,113 @@
+// DIR/report.md for people: the run manifest, a summary, then per claim family its verdicts (measured vs bound), its
+// negative controls, its result tables and PNG plots; plus DIR/results.csv in tidy form. Reads only what the run saved
+// (results.json, tables/*.md); `report` on a run made without --report builds the missing tables first.
+using System.Globalization;
+using System.Text;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Cli;
+
+public static class RunReport
+{
+    public const string TablesFolder = "tables", PlotsFolder = "plots";
+
+    /// <summary>Writes results.csv, plots/ and report.md into <paramref name="dir"/>; returns the report's path.</summary>
+    /// <param name="buildMissing">Build the tables of families that have none saved (costs training time).</param>
+    public static string Write(string dir, TextWriter log, bool buildMissing)
+    {
+        var doc = ResultsJson.Read(Path.Combine(dir, "results.json"));
+        string tablesDir = Path.Combine(dir, TablesFolder);
+        var tables = Directory.Exists(tablesDir)
+            ? Directory.GetFiles(tablesDir, "*.md").Order(StringComparer.Ordinal)
+                       .Select(f => ResultTable.Parse(Path.GetFileNameWithoutExtension(f), File.ReadAllText(f))).ToList()
+            : new List<ResultTable>();
+        if (buildMissing)
+        {
+            var claims = TheoryCheck.Claims.Catalog.Select(doc.Claims.Select(c => c.Id));
+            var missing = Runner.TablesOf(claims).Where(s => tables.All(t => t.Name != s.Name)).ToArray();
+            if (missing.Length > 0)
+            {
+                TheoryCheck.Torch.TorchRuntime.Initialize();
+                var runner = new Runner(Scales.Parse(doc.Manifest.Scale), doc.Manifest.Seed, Progress.For(log));
+                runner.Progress.Run(() =>
+                {
+                    foreach (var s in missing)
+                        if (runner.Table(s) is { } t) { SaveTable(dir, t); tables.Add(t); }
+                });
+            }
+        }
+        string plotsDir = Path.Combine(dir, PlotsFolder);
+        var plots = tables.ToDictionary(t => t.Name, t => Plots.For(t, plotsDir));
+        AtomicFile.WriteText(Path.Combine(dir, "results.csv"),
+            TidyCsv.Build(doc, tables.Select(t => (Runner.FamilyOfTable(t.Name) ?? "", t))));
+        return AtomicFile.WriteText(Path.Combine(dir, "report.md"), Markdown(doc, tables, plots, dir));
+    }
+
+    public static string SaveTable(string dir, ResultTable t) =>
+        AtomicFile.WriteText(Path.Combine(dir, TablesFolder, t.Name + ".md"), t.ToMarkdown());
+
+    static string Markdown(ResultsJson.Document doc, IReadOnlyList<ResultTable> tables,
+                           IReadOnlyDictionary<string, IReadOnlyList<string>> plots, string dir)
+    {
+        var m = doc.Manifest;
+        var sb = new StringBuilder("# TheoryCheck report\n\n");
+        var counts = doc.Claims.GroupBy(c => c.Verdict).Select(g => $"{g.Count()} {g.Key}");
+        sb.Append(Inv($"{doc.Claims.Count} claims at {m.Scale} scale, seed {m.Seed}: {string.Join(", ", counts)}. "))
+          .Append("Every number below is in `results.json` (with the manifest) and, one observation per row, in `results.csv`.\n\n");
+
+        sb.Append("## Run manifest\n\n| field | value |\n|:--|:--|\n");
+        void Field(string k, object? v) { if (v is not null and not "") sb.Append($"| {k} | {Inv($"{v}").Replace("|", "\\|")} |\n"); }
+        Field("tool", $"{m.Tool} {m.Version}");
+        Field("git commit", m.Commit + (m.Dirty ? " (working tree dirty)" : ""));
+        Field("command", m.Command);
+        Field("started (UTC)", m.Started);
+        Field("scale / seed", $"{m.Scale} / {m.Seed}");
+        Field("shard", m.Shard);
+        Field("merged from shards", m.MergedFrom is null ? null : string.Join(", ", m.MergedFrom));
+        Field("device / torch threads", $"{m.Device} / {m.Threads}");
+        Field("TorchSharp / libtorch", $"{m.Torchsharp} / {m.Libtorch}");
+        Field(".NET", m.Dotnet);
+        Field("OS", m.Os);
+        Field("CPU", m.Cpu);
+        Field("wall time", Inv($"{m.WallSeconds:0.0} s"));
+        foreach (var model in m.Models ?? Array.Empty<TheoryCheck.Torch.ModelRecord>())
+            Field($"model {model.Hash}", $"`{model.Key}`{(model.FromCache ? " (loaded from cache)" : " (trained)")}");
+
+        sb.Append("\n## Summary\n\n").Append(ClaimTable.ToMarkdown(doc.Claims));
+
+        foreach (var family in doc.Claims.GroupBy(c => c.Family))
+        {
+            sb.Append($"\n## {family.Key} ({family.First().Paper})\n\n### Verdicts: measured vs bound\n\n")
+              .Append("| id | verdict | reported case | bound | measured | 95 % limit | holds | cases | seconds | case seed | preset |\n")
+              .Append("|:--|:--|:--|:--|--:|--:|:--|--:|--:|--:|:--|\n");
+            foreach (var c in family)
+                foreach (var b in c.Bounds.DefaultIfEmpty())
+                    sb.Append(Inv($"| {c.Id} | {c.Verdict} | {Cell(c.Case)} | {(b is null ? c.Reason : ClaimTable.BoundText(b))} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} | {(b is null ? "" : b.Holds ? "yes" : "no")} | {c.Cases} | {c.Seconds:0.0} | {c.CaseSeed} | {Cell(c.Preset ?? "")} |\n"));
+            foreach (var c in family.Where(c => c.Evidence is not null))
+                sb.Append($"\n{c.Id} is a declared finding: {c.Evidence}\n");
+
+            sb.Append("\n### Negative controls (each must fail its claim's bounds)\n\n| id | control | status | metric | measured | limit on the violating side |\n|:--|:--|:--|:--|--:|--:|\n");
+            foreach (var c in family)
+                foreach (var b in c.Control.Bounds.DefaultIfEmpty())
+                    sb.Append(Inv($"| {c.Id} | {Cell(c.Control.Description)} | {c.Control.Status} | {b?.Metric} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} |\n"));
+
+            foreach (var t in tables.Where(t => Runner.FamilyOfTable(t.Name) == family.Key))
+            {
+                sb.Append($"\n### {t.Title}\n\n");
+                foreach (var n in t.Notes) sb.Append("- ").Append(n).Append('\n');
+                // The saved file's own table lines keep its column alignment (parsing drops it with the tolerances).
+                var lines = File.ReadAllLines(Path.Combine(dir, TablesFolder, t.Name + ".md")).SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|'));
+                sb.Append('\n').Append(string.Join("\n", lines)).Append('\n');
+                foreach (var png in plots.GetValueOrDefault(t.Name) ?? Array.Empty<string>())
+                    sb.Append($"\n![{Path.GetFileNameWithoutExtension(png)}]({Path.GetRelativePath(dir, png).Replace('\\', '/')})\n");
+            }
+        }
+        return sb.ToString();
+    }
+
+    static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");
+
+    static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,86 @@
+// Runs claims and builds result tables for the run/rerun/report commands, reporting each as a progress task: a start line,
+// the claims' own progress lines in between, and an explicit final line (verdict or table built, with its wall time).
+using System.Diagnostics;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Cli;
+
+public sealed class Runner
+{
+    readonly Scale scale;
+    readonly int seed;
+    readonly RunContext ctx;
+    string current = "";
+
+    public Runner(Scale scale, int seed, Progress progress)
+    {
+        (this.scale, this.seed, Progress) = (scale, seed, progress);
+        ctx = new RunContext(scale, seed, line => progress.Line(current, line));
+    }
+
+    public Progress Progress { get; }
+
+    public ResultsJson.ClaimDto Claim(IClaim claim)
+    {
+        Progress.Start(current = claim.Spec.Id, $"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
+        var r = RunOne(claim, ctx);
+        Progress.Done(current, $"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
+        return ResultsJson.ToDto(r, scale, seed);
+    }
+
+    /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
+    public ResultTable? Table(ITableSource source)
+    {
+        Progress.Start(current = source.Name, $"[{source.Name}] building at {scale.Name()} scale ...");
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var t = source.Build(ctx);
+            Progress.Done(current, $"[{source.Name}] built in {clock.Elapsed.TotalSeconds:0.0} s");
+            return t;
+        }
+        catch (ClaimNotRunException e) { Progress.Done(current, $"[{source.Name}] not run: {e.Message}"); return null; }
+    }
+
+    /// <summary>Tables drawn in report.md but not snapshot-tested, with their family.</summary>
+    static readonly (string Family, ITableSource Source)[] ReportOnly = { ("MB", RegretBands.Instance) };
+
+    /// <summary>The result tables of the claims' families, in catalogue order, then the report-only ones.</summary>
+    public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)
+    {
+        var families = claims.Select(c => c.Spec.Family).ToHashSet();
+        return Catalog.Tables.Where(t => FamilyOf(t) is { } f && families.Contains(f))
+                      .Concat(ReportOnly.Where(r => families.Contains(r.Family)).Select(r => r.Source)).ToArray();
+    }
+
+    /// <summary>A table belongs to the family whose claims live in its namespace (MetaLearning → MB), so a new family
+    /// needs no entry here.</summary>
+    public static string? FamilyOf(ITableSource table) =>
+        Catalog.Claims.FirstOrDefault(c => c.GetType().Namespace == table.GetType().Namespace)?.Spec.Family;
+
+    public static string? FamilyOfTable(string name) =>
+        Catalog.Tables.FirstOrDefault(t => t.Name == name) is { } t ? FamilyOf(t)
+        : ReportOnly.FirstOrDefault(r => r.Source.Name == name).Family;
+
+    /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
+    static ClaimResult RunOne(IClaim claim, RunContext ctx)
+    {
+        var clock = Stopwatch.StartNew();
+        try { return claim.Run(ctx); }
+        catch (ClaimNotRunException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+        catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+        catch (InvalidDataException e)
+        {
+            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
+        }
+    }
+}
