@@ -42,9 +42,12 @@ public static class Commands
         var force = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
         var resume = new Option<bool>("--resume") { Description = "continue an interrupted run in --out: skip claims already in DIR/results.partial.json" };
         var shard = new Option<string?>("--shard") { Description = "i/n: run a deterministic 1/n of the selected claims (combine the shards with merge)" };
-        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard };
+        var target = TaskOptions.TargetOption();
+        var pretrain = TaskOptions.PretrainOption();
+        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard, target, pretrain };
         run.SetAction(pr => RunCommand.Run(new RunCommand.Options(pr.GetValue(selectors)!, pr.GetValue(scale)!, pr.GetValue(seed)!,
-            pr.GetValue(outDir), pr.GetValue(report), pr.GetValue(force), pr.GetValue(resume), pr.GetValue(shard)), stdout, stderr));
+            pr.GetValue(outDir), pr.GetValue(report), pr.GetValue(force), pr.GetValue(resume), pr.GetValue(shard),
+            pr.GetValue(target), pr.GetValue(pretrain)), stdout, stderr));
 
         var reportDir = new Argument<string>("dir") { Description = "a folder holding results.json" };
         var reportCmd = new Command("report", "Write DIR/report.md (manifest, verdicts, controls, tables, PNG plots) and DIR/results.csv.") { reportDir };
@@ -67,13 +70,16 @@ public static class Commands
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
         accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
 
-        var families = new Argument<string[]>("families") { Description = "families (MB, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        var families = new Argument<string[]>("families") { Description = "families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
         var tScale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
         var tSeed = new Option<string>("--seed") { Description = "user seed (integer)", DefaultValueFactory = _ => "1" };
         var tOut = new Option<string>("--out") { Description = "folder for the tables (.md) and plots (.png)", Required = true };
         var tForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
-        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce };
-        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, pr.GetValue(tForce), stderr));
+        var tTarget = TaskOptions.TargetOption();
+        var tPretrain = TaskOptions.PretrainOption();
+        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain };
+        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, pr.GetValue(tForce),
+            pr.GetValue(tTarget), pr.GetValue(tPretrain), stderr));
 
         root.Subcommands.Add(list);
         root.Subcommands.Add(tables);
@@ -94,16 +100,19 @@ public static class Commands
         return sb.ToString();
     }
 
-    static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, TextWriter stderr)
+    static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, string? targetSpec,
+                      string? pretrainSpec, TextWriter stderr)
     {
         IReadOnlyList<ITableSource> sources;
         Scale scale;
         try { sources = Runner.TablesOf(Catalog.Select(families)); scale = Scales.Parse(scaleText); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
         int seed = ParseSeedAndOut(seedText, outDir);
+        var target = TaskOptions.Parse("--target", targetSpec);
+        var pretrain = TaskOptions.Parse("--pretrain", pretrainSpec);
         OutputFolder.Prepare(outDir, force);
         TorchRuntime.Initialize();
-        var runner = new Runner(scale, seed, Progress.For(stderr));
+        var runner = new Runner(scale, seed, Progress.For(stderr), target, pretrain);
         var built = new List<ResultTable>();
         runner.Progress.Run(() => built.AddRange(sources.Select(runner.Table).OfType<ResultTable>()));
         foreach (var table in built)

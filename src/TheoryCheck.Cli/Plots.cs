@@ -17,6 +17,7 @@ public static class Plots
         "MetaLearning.BayesOptimality" => ModelRegretCurves(table, dir),
         "MetaLearning.RegretBands" => RegretBandCurves(table, dir),
         "Attention.FashionMnist" => RelevantMassVsZeta(table, dir),
+        "PromptTuning.RegretCurves" => TuningCurves(table, dir),
         _ => Array.Empty<string>(),
     };
 
@@ -101,6 +102,28 @@ public static class Plots
             band.LegendText = $"{predictor} q25-q75";
         }
         return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
+
+    /// <summary>Rows (setting, method, N, median, q25, q75): one plot per target × network, a band per tuning method.</summary>
+    static IReadOnlyList<string> TuningCurves(ResultTable t, string dir)
+    {
+        var paths = new List<string>();
+        foreach (var setting in t.Rows.Select(r => r[0]).Distinct())
+        {
+            var plt = NewPlot($"Cumulative regret, {setting}: median and q25-q75 over tuning seeds", "N (tokens)", "cumulative regret (nats)");
+            foreach (var method in t.Rows.Where(r => r[0] == setting).Select(r => r[1]).Distinct())
+            {
+                var rows = t.Rows.Where(r => r[0] == setting && r[1] == method).ToArray();
+                double[] Column(int c) => rows.Select(r => Value(r[c]).V).ToArray();
+                bool exact = method.EndsWith("(exact)");
+                var color = Series(plt, method, Column(2), Column(3).Select(v => (v, 0.0)).ToArray(), line: true, dashed: exact);
+                if (exact) continue;
+                var band = plt.Add.FillY(Column(2), Column(4), Column(5));
+                band.FillColor = color.WithAlpha(0.15);
+            }
+            paths.Add(Save(plt, dir, $"{t.Name}.{string.Concat(setting.Where(char.IsLetterOrDigit))}.png"));
+        }
+        return paths;
     }
 
     /// <summary>Rows (pair, zeta, …, PA_relevant_mass): PA's attention on the relevant images vs ζ, uniform attention = ζ.</summary>

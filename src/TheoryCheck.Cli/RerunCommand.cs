@@ -40,7 +40,7 @@ public static class RerunCommand
         // Result tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances.
         string tablesDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, RunReport.TablesFolder);
         var saved = Catalog.Tables.Where(t => File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
-        var runner = new Runner(scale, m.Seed, Progress.For(stderr));
+        var runner = new Runner(scale, m.Seed, Progress.For(stderr), TaskOptions.Parse("target", m.Target), TaskOptions.Parse("pretrain", m.Pretrain));
         var fresh = Array.Empty<ResultsJson.ClaimDto>();
         var tableChecks = new List<(string Name, IReadOnlyList<string> Problems)>();
         runner.Progress.Run(() =>
@@ -62,7 +62,7 @@ public static class RerunCommand
                 : $"table {name}: {problems.Count} difference(s) beyond its snapshot tolerances:\n  " + string.Join("\n  ", problems.Take(10)));
         bad += tableChecks.Count(t => t.Problems.Count > 0);
         if (outDir != null)
-            stderr.WriteLine($"wrote {ResultsJson.Write(outDir, new(now with { Selection = m.Selection, Shard = m.Shard, Models = ModelCache.Used }, fresh))}");
+            stderr.WriteLine($"wrote {ResultsJson.Write(outDir, new(now with { Selection = m.Selection, Shard = m.Shard, Target = m.Target, Pretrain = m.Pretrain, Models = ModelCache.Used }, fresh))}");
         return bad == 0 ? Commands.Ok : Commands.ClaimFailed;
     }
 

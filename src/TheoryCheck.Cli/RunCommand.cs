@@ -14,7 +14,8 @@ public static class RunCommand
     public const string PartialFile = "results.partial.json";
 
     public sealed record Options(string[] Selectors, string Scale, string Seed, string? Out, bool Report = false,
-                                 bool Force = false, bool Resume = false, string? Shard = null);
+                                 bool Force = false, bool Resume = false, string? Shard = null, string? Target = null,
+                                 string? Pretrain = null);
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -24,6 +25,8 @@ public static class RunCommand
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
         int seed = Commands.ParseSeedAndOut(o.Seed, o.Out);
         var shard = o.Shard is null ? null : Shard.Parse(o.Shard);
+        var target = TaskOptions.Parse("--target", o.Target);
+        var pretrain = TaskOptions.Parse("--pretrain", o.Pretrain);
         if (o.Out is null && (o.Report || o.Resume || o.Force)) throw new BadInputException("--report, --resume and --force need --out DIR");
         var ids = selected.Select(c => c.Spec.Id).ToArray();
         var partial = o.Resume ? ReadPartial(o.Out!, scale, seed, ids, shard) : null;
@@ -38,12 +41,12 @@ public static class RunCommand
         TorchRuntime.Initialize();
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
-        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString() };
+        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name };
         var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
 
-        var runner = new Runner(scale, seed, Progress.For(stderr));
+        var runner = new Runner(scale, seed, Progress.For(stderr), target, pretrain);
         var results = new List<ResultsJson.ClaimDto>();
         var tableNames = new List<string>();
         runner.Progress.Run(() =>

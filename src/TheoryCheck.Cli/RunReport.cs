@@ -30,7 +30,9 @@ public static class RunReport
             if (missing.Length > 0)
             {
                 TheoryCheck.Torch.TorchRuntime.Initialize();
-                var runner = new Runner(Scales.Parse(doc.Manifest.Scale), doc.Manifest.Seed, Progress.For(log));
+                var m = doc.Manifest;
+                var runner = new Runner(Scales.Parse(m.Scale), m.Seed, Progress.For(log), TaskOptions.Parse("target", m.Target),
+                                        TaskOptions.Parse("pretrain", m.Pretrain));
                 runner.Progress.Run(() =>
                 {
                     foreach (var s in missing)

@@ -5,6 +5,7 @@ using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Reference.Coins;
 
 namespace TheoryCheck.Cli;
 
@@ -15,10 +16,12 @@ public sealed class Runner
     readonly RunContext ctx;
     string current = "";
 
-    public Runner(Scale scale, int seed, Progress progress)
+    /// <param name="target">--target for the PT family (null = built-in targets).</param>
+    /// <param name="pretrain">--pretrain for the PT networks (null = Beta(1,1)).</param>
+    public Runner(Scale scale, int seed, Progress progress, TaskDistribution? target = null, TaskDistribution? pretrain = null)
     {
         (this.scale, this.seed, Progress) = (scale, seed, progress);
-        ctx = new RunContext(scale, seed, line => progress.Line(current, line));
+        ctx = new RunContext(scale, seed, line => progress.Line(current, line)) { Target = target, Pretrain = pretrain };
     }
 
     public Progress Progress { get; }
@@ -46,7 +49,8 @@ public sealed class Runner
     }
 
     /// <summary>Tables drawn in report.md but not snapshot-tested, with their family.</summary>
-    static readonly (string Family, ITableSource Source)[] ReportOnly = { ("MB", RegretBands.Instance) };
+    static readonly (string Family, ITableSource Source)[] ReportOnly =
+        { ("MB", RegretBands.Instance), ("PT", PromptTuningCurves.Instance) };
 
     /// <summary>The result tables of the claims' families, in catalogue order, then the report-only ones.</summary>
     public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)

@@ -30,6 +30,20 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("--target", "coin:1.5")]
+    [InlineData("--target", "coin:0")]
+    [InlineData("--target", "mix:0.5@0.2,0.4@0.8")]
+    [InlineData("--target", "mix:")]
+    [InlineData("--target", "flip:0.2")]
+    [InlineData("--pretrain", "beta:-1,1")]
+    public void MalformedTaskSpecIsRejected(string option, string spec)
+    {
+        using var dir = new TempDir();
+        AssertBadInput(option, new[] { "run", "PT", "--scale", "smoke", option, spec, "--out", dir.Path }, dir.Path);
+        AssertBadInput(option, new[] { "tables", "PT", "--scale", "smoke", option, spec, "--out", dir.Path }, dir.Path);
+    }
+
+    [Theory]
     [InlineData("NOPE")]
     [InlineData("ZZ")]
     public void UnknownIdOrFamilyWritesNothing(string id)
