@@ -11,15 +11,17 @@ namespace TheoryCheck.Cli.Bench;
 
 /// <summary>The machine a bench ran on: the run manifest's fields that bear on speed.</summary>
 /// <param name="Threads">The runtime's default torch threads (THEORYCHECK_THREADS); the throughput rows set their own.</param>
+/// <param name="MallocMmapThreshold">MALLOC_MMAP_THRESHOLD_ when set: a fixed threshold stops glibc from keeping freed
+/// libtorch buffers, which changes both the memory figure and step times (README, Performance).</param>
 public sealed record BenchMachine(string Tool, string Version, string Commit, bool Dirty, string Device, int Threads,
-                                  int LogicalCores, string? OmpWaitPolicy, string Torchsharp, string Libtorch, string Os,
+                                  int LogicalCores, string? OmpWaitPolicy, string? MallocMmapThreshold, string Torchsharp, string Libtorch, string Os,
                                   string Cpu, string Dotnet, string Command, string Started)
 {
     public static BenchMachine Capture()
     {
         var m = Manifest.Capture(Scale.Ci, seed: 1);
         return new BenchMachine(m.Tool, m.Version, m.Commit, m.Dirty, m.Device, m.Threads, Environment.ProcessorCount,
-                                TorchRuntime.WaitPolicy, m.Torchsharp, m.Libtorch, m.Os, m.Cpu, m.Dotnet, m.Command, m.Started);
+                                TorchRuntime.WaitPolicy, Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_"), m.Torchsharp, m.Libtorch, m.Os, m.Cpu, m.Dotnet, m.Command, m.Started);
     }
 }
 
@@ -51,8 +53,8 @@ public static class BenchReport
         foreach (var r in d.PrefixSearch)
             sb.Append(Inv($"| {r.Model} ({r.Config}), L = {r.PrefixLength} | {r.Prefixes} | {r.Sequences} × {r.Length} | {r.Threads} | {r.SecondsPerSearch:0.000} | {r.PrefixesPerSecond:0.0} |\n"));
         var mem = d.Memory;
-        sb.Append($"\n| memory: training run | steps | RSS @ step {mem.Samples[0].Step} | RSS @ step {mem.Samples[^1].Step} | change |\n|:--|--:|--:|--:|--:|\n");
-        sb.Append(Inv($"| {mem.Model} ({mem.Config}), {mem.Batch} × {mem.Length} | {mem.Steps:N0} | {mem.BaselineMiB:0} MiB | {mem.FinalMiB:0} MiB | {mem.RelativeChange * 100:+0.0;-0.0} % |\n"));
+        sb.Append($"\n| memory: training run | steps | RSS @ step {mem.Samples[0].Step} | RSS @ step {mem.Samples[^1].Step} | change | peak | .NET heap @ last |\n|:--|--:|--:|--:|--:|--:|--:|\n");
+        sb.Append(Inv($"| {mem.Model} ({mem.Config}), {mem.Batch} × {mem.Length} | {mem.Steps:N0} | {mem.BaselineMiB:0} MiB | {mem.FinalMiB:0} MiB | {mem.RelativeChange * 100:+0.0;-0.0} % | {mem.Samples.Max(x => x.RssMiB):0} MiB | {mem.Samples[^1].ManagedMiB:0} MiB |\n"));
         if (d.Families.Count > 0)
         {
             sb.Append("\n| family | scale | claims | verdicts | models trained / from cache | seconds |\n|:--|:--|--:|:--|--:|--:|\n");
