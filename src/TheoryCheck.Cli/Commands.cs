@@ -1,4 +1,4 @@
-// Command-line surface (parsing and wiring; the work is in RunCommand, MergeCommand, RerunCommand, RunReport).
+// Command-line surface (parsing and wiring; the work is in RunCommand, MergeCommand, RerunCommand, RunReport, Bench/).
 // Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails or a rerun disagrees, 2 bad input.
 using System.CommandLine;
 using System.Globalization;
@@ -81,6 +81,12 @@ public static class Commands
         tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, pr.GetValue(tForce),
             pr.GetValue(tTarget), pr.GetValue(tPretrain), stderr));
 
+        var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
+        var bQuick = new Option<bool>("--quick") { Description = "fewer timed steps and a 2,000-step memory run (about a minute plus the families)" };
+        var bFamilies = new Option<string>("--families") { Description = "smoke | ci | none: also time each claim family at this scale (ci: about 15 min)", DefaultValueFactory = _ => "smoke" };
+        var bench = new Command("bench", "Time training steps, forward passes, HardPT search, memory over a long run and the claim families; write FILE and FILE.md.") { bOut, bQuick, bFamilies };
+        bench.SetAction(pr => Bench.BenchCommand.Run(pr.GetValue(bOut), pr.GetValue(bQuick), pr.GetValue(bFamilies)!, stdout, stderr));
+
         root.Subcommands.Add(list);
         root.Subcommands.Add(tables);
         root.Subcommands.Add(run);
@@ -88,6 +94,7 @@ public static class Commands
         root.Subcommands.Add(merge);
         root.Subcommands.Add(rerun);
         root.Subcommands.Add(accept);
+        root.Subcommands.Add(bench);
         return root;
     }
 

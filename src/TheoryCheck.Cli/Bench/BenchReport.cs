@@ -1,0 +1,68 @@
+// bench.json (machine + every figure) and its markdown rendering, printed and written beside it as FILE.md.
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Torch;
+
+namespace TheoryCheck.Cli.Bench;
+
+/// <summary>The machine a bench ran on: the run manifest's fields that bear on speed.</summary>
+/// <param name="Threads">The runtime's default torch threads (THEORYCHECK_THREADS); the throughput rows set their own.</param>
+/// <param name="MallocMmapThreshold">MALLOC_MMAP_THRESHOLD_ when set: a fixed threshold stops glibc from keeping freed
+/// libtorch buffers, which changes both the memory figure and step times (README, Performance).</param>
+public sealed record BenchMachine(string Tool, string Version, string Commit, bool Dirty, string Device, int Threads,
+                                  int LogicalCores, string? OmpWaitPolicy, string? MallocMmapThreshold, string Torchsharp, string Libtorch, string Os,
+                                  string Cpu, string Dotnet, string Command, string Started)
+{
+    public static BenchMachine Capture()
+    {
+        var m = Manifest.Capture(Scale.Ci, seed: 1);
+        return new BenchMachine(m.Tool, m.Version, m.Commit, m.Dirty, m.Device, m.Threads, Environment.ProcessorCount,
+                                TorchRuntime.WaitPolicy, Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_"), m.Torchsharp, m.Libtorch, m.Os, m.Cpu, m.Dotnet, m.Command, m.Started);
+    }
+}
+
+public sealed record BenchDocument(BenchMachine Machine, string Plan, IReadOnlyList<ThroughputResult> Throughput,
+                                   IReadOnlyList<PrefixSearchResult> PrefixSearch, MemoryResult Memory,
+                                   IReadOnlyList<FamilyResult> Families, double WallSeconds);
+
+public static class BenchReport
+{
+    static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static string ToJson(BenchDocument doc) => JsonSerializer.Serialize(doc, Json);
+
+    public static string ToMarkdown(BenchDocument d)
+    {
+        var m = d.Machine;
+        var sb = new StringBuilder();
+        sb.Append(Inv($"Bench ({d.Plan}) on {m.Cpu}, {m.LogicalCores} logical cores, device {m.Device}, commit {m.Commit[..Math.Min(8, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}; wall {d.WallSeconds:0} s.\n\n"));
+        sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | forward tokens/s | forward GFLOP/s |\n");
+        sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        foreach (var r in d.Throughput)
+            sb.Append(Inv($"| {r.Model} ({r.Config}) | {r.Batch} × {r.Length} | {r.Threads} | {r.TrainMsPerStep:0.0} | {r.TrainTokensPerSecond:N0} | {r.TrainGflopPerStep:0.00} | {r.TrainGflopPerSecond:0.0} | {r.ForwardTokensPerSecond:N0} | {r.ForwardGflopPerSecond:0.0} |\n"));
+        sb.Append("\n| HardPT exhaustive search | prefixes | sequences × length | threads | s/search | prefixes/s |\n|:--|--:|--:|--:|--:|--:|\n");
+        foreach (var r in d.PrefixSearch)
+            sb.Append(Inv($"| {r.Model} ({r.Config}), L = {r.PrefixLength} | {r.Prefixes} | {r.Sequences} × {r.Length} | {r.Threads} | {r.SecondsPerSearch:0.000} | {r.PrefixesPerSecond:0.0} |\n"));
+        var mem = d.Memory;
+        sb.Append($"\n| memory: training run | steps | RSS @ step {mem.Samples[0].Step} | RSS @ step {mem.Samples[^1].Step} | change | peak | .NET heap @ last |\n|:--|--:|--:|--:|--:|--:|--:|\n");
+        sb.Append(Inv($"| {mem.Model} ({mem.Config}), {mem.Batch} × {mem.Length} | {mem.Steps:N0} | {mem.BaselineMiB:0} MiB | {mem.FinalMiB:0} MiB | {mem.RelativeChange * 100:+0.0;-0.0} % | {mem.Samples.Max(x => x.RssMiB):0} MiB | {mem.Samples[^1].ManagedMiB:0} MiB |\n"));
+        if (d.Families.Count > 0)
+        {
+            sb.Append("\n| family | scale | claims | verdicts | models trained / from cache | seconds |\n|:--|:--|--:|:--|--:|--:|\n");
+            foreach (var f in d.Families)
+                sb.Append(Inv($"| {f.Family} | {f.Scale} | {f.Claims} | {f.Verdicts} | {f.ModelsTrained} / {f.ModelsFromCache} | {f.Seconds:0.0} |\n"));
+        }
+        return sb.ToString();
+    }
+
+    static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

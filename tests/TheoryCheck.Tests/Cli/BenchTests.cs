@@ -1,0 +1,85 @@
+// `bench`: bad arguments give exit 2 with a one-line error and write nothing; the FLOP estimate follows its formula.
+// No timing is asserted: the bench records numbers, it does not gate on them.
+using TheoryCheck.Cli.Bench;
+using TheoryCheck.Tests.Torch;
+using TheoryCheck.Torch.Models;
+
+namespace TheoryCheck.Tests.Cli;
+
+[Trait("Tier", "Fast")]
+[Collection(TorchCollection.Name)]
+public sealed class BenchTests
+{
+    static void AssertBadInput(string mustMention, string[] args, params string[] mustNotExist)
+    {
+        var (code, stdout, err) = CliRun.Invoke(args);
+        Assert.Equal(2, code);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.StartsWith("theorycheck:", err);
+        Assert.Contains(mustMention, err);
+        Assert.Equal("", stdout);
+        foreach (var p in mustNotExist) Assert.False(Directory.Exists(p) || File.Exists(p), $"{p} was written");
+    }
+
+    [Theory]
+    [InlineData("huge")]
+    [InlineData("paper")]
+    [InlineData("")]
+    public void UnknownFamiliesScaleIsRejected(string families)
+    {
+        using var dir = new TempDir();
+        AssertBadInput("--families", new[] { "bench", "--families", families, "--out", dir["bench.json"] }, dir.Path);
+    }
+
+    [Fact]
+    public void OutThatIsAFolderIsRejected()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.Path);
+        AssertBadInput("is a folder", new[] { "bench", "--quick", "--out", dir.Path }, dir.Path + ".md");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(dir.Path));
+    }
+
+    [Fact]
+    public void OutEndingInMdIsRejected()
+    {
+        using var dir = new TempDir();
+        AssertBadInput("ends in .md", new[] { "bench", "--out", dir["bench.md"] }, dir.Path);
+    }
+
+    [Fact]
+    public void UnwritableOutFolderIsRejected() =>
+        // /proc refuses new entries even for root.
+        AssertBadInput("not writable", new[] { "bench", "--out", "/proc/theorycheck-test/bench.json" }, "/proc/theorycheck-test");
+
+    [Fact]
+    public void LstmFlopsFollowTheGateFormula()
+    {
+        // E = 16, H = 64: gates 2·4·64·(16+64) = 40,960; embedding 2·2·16 = 64; readout 2·64·2 = 256.
+        Assert.Equal(41_280, FlopEstimate.ForwardPerToken(ModelConfig.Lstm(16, 64), length: 50));
+        // Training ≈ 3 × forward over 128 × 50 tokens.
+        Assert.Equal(3.0 * 41_280 * 128 * 50, FlopEstimate.TrainingStep(new BenchModel("lstm ci", ModelConfig.Lstm(16, 64), 128, 50)));
+    }
+
+    [Fact]
+    public void TransformerFlopsFollowTheBlockFormula()
+    {
+        // D = 32, T = 50: projections and MLP 2·12·32² = 24,576; attention 2·2·50·32 = 6,400; embedding 128; readout 128.
+        Assert.Equal(31_232, FlopEstimate.ForwardPerToken(ModelConfig.Transformer(32), length: 50));
+    }
+
+    [Fact]
+    public void BenchTimesTheMetaLearningPresets()
+    {
+        var names = BenchModel.All.Select(m => $"{m.Name}: {m.Config} {m.Batch}x{m.Length}").ToArray();
+        Assert.Equal(new[]
+        {
+            "lstm ci: lstm-e16-h64 128x50", "transformer ci: transformer-d32-h4 128x50",
+            "lstm paper: lstm-e128-h128 256x100", "transformer paper: transformer-d128-h4 256x100",
+        }, names);
+    }
+
+    [Fact]
+    public void MedianOfEvenCountAveragesTheMiddlePair() =>
+        Assert.Equal(2.5, StepTimer.Median(new[] { 4.0, 1.0, 3.0, 2.0 }));
+}
