@@ -111,16 +111,21 @@ public static class Plots
         foreach (var setting in t.Rows.Select(r => r[0]).Distinct())
         {
             var plt = NewPlot($"Cumulative regret, {setting}: median and q25-q75 over tuning seeds", "N (tokens)", "cumulative regret (nats)");
-            foreach (var method in t.Rows.Where(r => r[0] == setting).Select(r => r[1]).Distinct())
+            // 13 curves: the default 10-colour palette would repeat, Category20 does not.
+            var palette = new ScottPlot.Palettes.Category20();
+            foreach (var (method, i) in t.Rows.Where(r => r[0] == setting).Select(r => r[1]).Distinct().Select((m, i) => (m, i)))
             {
                 var rows = t.Rows.Where(r => r[0] == setting && r[1] == method).ToArray();
                 double[] Column(int c) => rows.Select(r => Value(r[c]).V).ToArray();
                 bool exact = method.EndsWith("(exact)");
-                var color = Series(plt, method, Column(2), Column(3).Select(v => (v, 0.0)).ToArray(), line: true, dashed: exact);
+                var color = Series(plt, method, Column(2), Column(3).Select(v => (v, 0.0)).ToArray(), line: true,
+                                   palette.GetColor(2 * i % 20 + 2 * i / 20), dashed: exact);
                 if (exact) continue;
                 var band = plt.Add.FillY(Column(2), Column(4), Column(5));
                 band.FillColor = color.WithAlpha(0.15);
+                band.LineWidth = 0;
             }
+            plt.Legend.Alignment = Alignment.UpperLeft;
             paths.Add(Save(plt, dir, $"{t.Name}.{string.Concat(setting.Where(char.IsLetterOrDigit))}.png"));
         }
         return paths;

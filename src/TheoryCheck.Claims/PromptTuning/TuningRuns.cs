@@ -21,6 +21,8 @@ public static class TuningRuns
     /// <summary>The outcome of <paramref name="method"/> (prefix length <paramref name="length"/> for prefix methods).</summary>
     public static RunOutcome Get(Setting setting, Method method, int length, int rep, RunContext ctx)
     {
+        // NoTuning has nothing to tune: every repetition is the same evaluation, so it runs once.
+        if (method == Method.NoTuning) rep = 0;
         string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{(method.IsPrefix() ? length : 0)}|{rep}";
         lock (Done)
         {
