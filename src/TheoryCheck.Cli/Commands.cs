@@ -107,6 +107,10 @@ public static class Commands
         return sb.ToString();
     }
 
+    /// <summary>Torch threads: 1 for smoke/ci (small models), every core for paper widths (measured in TorchRuntime).</summary>
+    public static void InitializeTorch(Scale scale) =>
+        TorchRuntime.Initialize(scale == Scale.Paper ? Environment.ProcessorCount : 1);
+
     static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, string? targetSpec,
                       string? pretrainSpec, TextWriter stderr)
     {
@@ -118,7 +122,7 @@ public static class Commands
         var target = TaskOptions.Parse("--target", targetSpec);
         var pretrain = TaskOptions.Parse("--pretrain", pretrainSpec);
         OutputFolder.Prepare(outDir, force);
-        TorchRuntime.Initialize();
+        InitializeTorch(scale);
         var runner = new Runner(scale, seed, Progress.For(stderr), target, pretrain);
         var built = new List<ResultTable>();
         runner.Progress.Run(() => built.AddRange(sources.Select(runner.Table).OfType<ResultTable>()));

@@ -29,7 +29,7 @@ public static class RerunCommand
         catch (ArgumentException e) { throw new BadInputException($"{path}: {e.Message}"); }
         if (outDir != null) OutputFolder.Prepare(outDir, force);
 
-        TorchRuntime.Initialize();
+        Commands.InitializeTorch(scale);
         var m = old.Manifest;
         var now = Manifest.Capture(scale, m.Seed);
         foreach (var (what, was, isNow) in new[] { ("commit", m.Commit, now.Commit), ("torch threads", $"{m.Threads}", $"{now.Threads}"),

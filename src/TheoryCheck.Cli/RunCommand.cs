@@ -38,7 +38,7 @@ public static class RunCommand
         if (shard != null)
             stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
                              (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
-        TorchRuntime.Initialize();
+        Commands.InitializeTorch(scale);
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
         var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name };

@@ -30,12 +30,14 @@ public static class TorchRuntime
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
     /// busy process, stack.md §2), then the thread count and device.
-    /// Overrides: THEORYCHECK_THREADS (default 1), THEORYCHECK_DEVICE (auto | cpu | cuda).
-    /// Why 1 thread: our models are small, so a second OpenMP thread costs more in wake-ups than it gains. Measured on the
-    /// 2-core CI machine (ci LSTM, batch 128 × 50, Adam step, PASSIVE): idle 16-17 ms/step with 1 thread vs 31-34 ms with 2;
-    /// next to one busy process 20 ms vs 29 ms. Full-batch GD of the P2 models: 1.2 s vs 52 s next to a busy process.
+    /// Overrides: THEORYCHECK_THREADS (default <paramref name="defaultThreads"/>), THEORYCHECK_DEVICE (auto | cpu | cuda).
+    /// Why 1 thread by default: the smoke/ci models are small, so a second OpenMP thread costs more in wake-ups than it gains.
+    /// Measured on the 2-core CI machine (ci LSTM, batch 128 × 50, Adam step, PASSIVE): idle 16-17 ms/step with 1 thread vs
+    /// 31-34 ms with 2; next to one busy process 20 ms vs 29 ms. Full-batch GD of the P2 models: 1.2 s vs 52 s next to a busy
+    /// process. Paper-width models gain from every core (bench, idle: LSTM-128 at 256 × 100 349 → 261 ms/step, Transformer-128
+    /// 724 → 426 ms), so the CLI asks for all cores at paper scale. The first call decides.
     /// </summary>
-    public static void Initialize()
+    public static void Initialize(int defaultThreads = 1)
     {
         lock (Gate)
         {
@@ -43,16 +45,16 @@ public static class TorchRuntime
             // Environment.SetEnvironmentVariable does not reach libgomp's getenv; libc setenv does, if it runs before load.
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
                 setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
-            Threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
+            Threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS")) ?? Math.Max(1, defaultThreads);
             torch.set_num_threads(Threads);
             device = PickDevice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
             initialised = true;
         }
     }
 
-    static int ParseThreads(string? value)
+    static int? ParseThreads(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return 1;
+        if (string.IsNullOrWhiteSpace(value)) return null;
         if (!int.TryParse(value, out int n) || n < 1)
             throw new ArgumentException($"THEORYCHECK_THREADS must be a positive integer, got '{value}'");
         return n;

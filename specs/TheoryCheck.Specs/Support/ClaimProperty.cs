@@ -20,8 +20,8 @@ public static class ClaimProperty
     /// </summary>
     public static void Check<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int seed = 1)
     {
-        TorchRuntime.Initialize();
         var s = scale ?? Scales.FromEnvironment();
+        TorchRuntime.Initialize(s == Scale.Paper ? Environment.ProcessorCount : 1);   // as the CLI (Commands.InitializeTorch)
         var ctx = new RunContext(s, seed, output.WriteLine);
         int controls = 0;
         var property = Prop.ForAll(Arb.From(claim.Cases(s)), instance =>
