@@ -35,20 +35,12 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
             var setting = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             var soft = TuningRuns.Get(setting, Method.SoftPT, L, 0, ctx).At(50);
             var hard = TuningRuns.Get(setting, Method.HardPT, L, 0, ctx).At(50);
-            var ratio = Ratio(soft, hard);
+            var ratio = Summaries.Ratio(soft, hard);
             if (worstSoft is null || soft.Value > worstSoft.Value) worstSoft = soft;
             if (worstRatio is null || ratio.Value > worstRatio.Value) worstRatio = ratio;
             // Control: the hard prefix in SoftPT's place (only the first bound: its ratio would be 1 by construction).
             if (hardSoft is null || hard.Value < hardSoft.Value) hardSoft = hard;
         }
         return new CaseOutcome(c.ToString(), new[] { worstSoft!, worstRatio! }, new Measurement?[] { hardSoft, null });
-    }
-
-    /// <summary>a / b with a delta-method SE.</summary>
-    static Measurement Ratio(Measurement a, Measurement b)
-    {
-        double r = a.Value / b.Value;
-        double se = Math.Abs(r) * Math.Sqrt(Math.Pow(a.Se / a.Value, 2) + Math.Pow(b.Se / b.Value, 2));
-        return new Measurement(r, double.IsFinite(se) ? se : double.PositiveInfinity, Math.Min(a.Samples, b.Samples), "ratio of means (delta method)");
     }
 }

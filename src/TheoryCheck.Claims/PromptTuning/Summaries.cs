@@ -35,6 +35,14 @@ public static class Summaries
     /// <summary>a − c for an exact constant c.</summary>
     public static Measurement Minus(Measurement a, double c) => a with { Value = a.Value - c };
 
+    /// <summary>a / b with a delta-method SE (independent errors).</summary>
+    public static Measurement Ratio(Measurement a, Measurement b, string what = "ratio of means (delta method)")
+    {
+        double r = a.Value / b.Value;
+        double se = Math.Abs(r) * Math.Sqrt(Math.Pow(a.Se / a.Value, 2) + Math.Pow(b.Se / b.Value, 2));
+        return new Measurement(r, double.IsFinite(se) ? se : double.PositiveInfinity, Math.Min(a.Samples, b.Samples), what);
+    }
+
     /// <summary>Paired per-sequence difference a_i − b_i on the same evaluation sequences.</summary>
     public static Measurement Paired(IReadOnlyList<double> a, IReadOnlyList<double> b) =>
         Measurement.MeanOf(a.Zip(b, (x, y) => x - y).ToArray(), "paired sequences");

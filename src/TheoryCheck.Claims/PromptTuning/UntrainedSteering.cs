@@ -50,8 +50,7 @@ public sealed class UntrainedSteering : Claim<TargetCase>
     /// <summary>1 − tuned/untuned, delta-method SE.</summary>
     static Measurement Reduction(Measurement tuned, Measurement untuned)
     {
-        double r = tuned.Value / untuned.Value;
-        double se = Math.Abs(r) * Math.Sqrt(Math.Pow(tuned.Se / tuned.Value, 2) + Math.Pow(untuned.Se / untuned.Value, 2));
-        return new Measurement(1 - r, double.IsFinite(se) ? se : double.PositiveInfinity, tuned.Samples, "1 − ratio of means (delta method)");
+        var ratio = Summaries.Ratio(tuned, untuned, "1 − ratio of means (delta method)");
+        return ratio with { Value = 1 - ratio.Value };
     }
 }
