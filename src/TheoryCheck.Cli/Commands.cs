@@ -108,8 +108,7 @@ public static class Commands
     }
 
     /// <summary>Torch threads: 1 for smoke/ci (small models), every core for paper widths (measured in TorchRuntime).</summary>
-    public static void InitializeTorch(Scale scale) =>
-        TorchRuntime.Initialize(scale == Scale.Paper ? Environment.ProcessorCount : 1);
+    public static void InitializeTorch(Scale scale) => TorchRuntime.Initialize(scale.TorchThreads());
 
     static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, string? targetSpec,
                       string? pretrainSpec, TextWriter stderr)

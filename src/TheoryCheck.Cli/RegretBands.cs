@@ -4,6 +4,7 @@
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
@@ -35,16 +36,8 @@ public sealed class RegretBands : ITableSource
             foreach (int n in Horizons)
             {
                 var r = Scores.Regret(p1, bits, biases, n).Order().ToArray();
-                table.Add(name, n, Quantile(r, 0.5), Quantile(r, 0.25), Quantile(r, 0.75), r.Average());
+                table.Add(name, n, Bootstrap.Quantile(r, 0.5), Bootstrap.Quantile(r, 0.25), Bootstrap.Quantile(r, 0.75), r.Average());
             }
         return table;
-    }
-
-    /// <summary>Linear interpolation between order statistics (type 7, R's default); <paramref name="sorted"/> ascending, non-empty.</summary>
-    public static double Quantile(double[] sorted, double q)
-    {
-        double h = (sorted.Length - 1) * q;
-        int lo = (int)Math.Floor(h), hi = Math.Min(lo + 1, sorted.Length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

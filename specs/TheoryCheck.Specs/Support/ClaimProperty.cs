@@ -21,7 +21,7 @@ public static class ClaimProperty
     public static void Check<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int seed = 1)
     {
         var s = scale ?? Scales.FromEnvironment();
-        TorchRuntime.Initialize(s == Scale.Paper ? Environment.ProcessorCount : 1);   // as the CLI (Commands.InitializeTorch)
+        TorchRuntime.Initialize(s.TorchThreads());
         var ctx = new RunContext(s, seed, output.WriteLine);
         int controls = 0;
         var property = Prop.ForAll(Arb.From(claim.Cases(s)), instance =>

@@ -7,6 +7,9 @@ public static class Scales
 {
     public static string Name(this Scale s) => s.ToString().ToLowerInvariant();
 
+    /// <summary>Torch threads for a scale: 1 for the small smoke/ci models, every core for paper widths (bench in README).</summary>
+    public static int TorchThreads(this Scale s) => s == Scale.Paper ? Environment.ProcessorCount : 1;
+
     /// <summary>Parses "smoke" | "ci" | "paper" (case-insensitive); throws with the allowed values otherwise.</summary>
     public static Scale Parse(string? text) => text?.Trim().ToLowerInvariant() switch
     {

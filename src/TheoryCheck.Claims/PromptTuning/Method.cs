@@ -10,7 +10,6 @@ public enum IdealBaseline { TargetBayes, PreBayes, PreBayesPT }
 public static class Methods
 {
     public static readonly Method[] Prefix = { Method.HardPT, Method.SimplexPT, Method.RealPT, Method.SoftPT };
-    public static readonly Method[] Weights = { Method.FullWT, Method.LoRAWT, Method.EmbedWT, Method.UnembedWT, Method.UnEmbedWT };
 
     public static bool IsPrefix(this Method m) => Prefix.Contains(m);
 

@@ -33,7 +33,7 @@ public sealed class MixtureLimitation : Claim<TargetCase>
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsMixture);
         double targetBayes = Summaries.Ideal(IdealBaseline.TargetBayes, PromptingSetup.Pretrain(ctx), c.Target, 50);
-        Measurement? bestPrefix = null, full = null, lora = null, fullControl = null, untuned = null;
+        Measurement? bestPrefix = null, full = null, lora = null, untuned = null;
         foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
@@ -46,11 +46,10 @@ public sealed class MixtureLimitation : Claim<TargetCase>
                 }
             var f = Gap(Method.FullWT);
             if (full is null || f.Value > full.Value) full = f;
-            if (fullControl is null || f.Value > fullControl.Value) fullControl = f;
             var u = Gap(Method.NoTuning);
             if (untuned is null || u.Value < untuned.Value) untuned = u;
             if (arch == Architecture.Transformer) lora = Gap(Method.LoRAWT);
         }
-        return new CaseOutcome(c.ToString(), new[] { bestPrefix!, full!, lora! }, new Measurement?[] { fullControl, untuned, untuned });
+        return new CaseOutcome(c.ToString(), new[] { bestPrefix!, full!, lora! }, new Measurement?[] { full, untuned, untuned });
     }
 }

@@ -4,13 +4,11 @@ using TheoryCheck.Claims.Statistics;
 namespace TheoryCheck.Claims.PromptTuning;
 
 /// <param name="MeanCurve">Mean cumulative regret after n = 0..EvalLength tokens over the evaluation set.</param>
-/// <param name="PerSequence">Per-sequence cumulative regret at each horizon in <see cref="Horizons"/>.</param>
+/// <param name="PerSequence">Per-sequence cumulative regret at each evaluated horizon (PromptingSetup.Horizons up to the eval length).</param>
 /// <param name="Detail">What was learned, e.g. the hard prefix's tokens.</param>
 public sealed record RunOutcome(Method Method, int Rep, double[] MeanCurve, IReadOnlyDictionary<int, double[]> PerSequence,
                                 string Detail, double Seconds)
 {
-    public IEnumerable<int> Horizons => PerSequence.Keys;
-
     /// <summary>The hard prefix's tokens (HardPT only), e.g. "000100".</summary>
     public int[]? HardBits { get; init; }
 

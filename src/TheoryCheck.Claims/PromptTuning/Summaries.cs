@@ -1,6 +1,5 @@
 // How PT claims and tables turn runs into measurements: median over tuning seeds (p1 §4.5 reports medians), differences of
 // measurements on the same evaluation set, and the exact ideal baselines.
-using System.Globalization;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
 
@@ -64,6 +63,4 @@ public static class Summaries
                 return Prompting.PromptedCurve(pretrain, best.Ones, best.Zeros, target, n);
         }
     }
-
-    public static string F(double v) => v.ToString("0.###", CultureInfo.InvariantCulture);
 }

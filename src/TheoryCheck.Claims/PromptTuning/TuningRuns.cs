@@ -59,7 +59,6 @@ public static class TuningRuns
     public static RunOutcome EvaluateHard(Setting s, int[] bits, RunContext ctx)
     {
         var model = Network(s, ctx);
-        using var scope = NewDisposeScope();
         var search = HardPrefixSearch.Describe(model, bits, double.NaN);
         return Evaluate(model, search, s.Target, ctx, Method.HardPT, 0, "untuned " + string.Join("", bits)) with { HardBits = bits };
     }

@@ -65,6 +65,13 @@ public sealed class CausalSelfAttention : nn.Module<Tensor, Tensor>
     /// <summary>LoRA adapters added to q, k, v, out (in that order); null = none. Not registered: not part of the weights.</summary>
     public Tuning.LoraAdapters? Adapters { get; set; }
 
+    /// <summary>The adapters are not registered, so the module's own disposal would miss them.</summary>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) Adapters?.Dispose();
+        base.Dispose(disposing);
+    }
+
     Tensor Project(Linear proj, int index, Tensor x) =>
         Adapters is null ? proj.forward(x) : proj.forward(x) + Adapters.Delta(index, x);
 

@@ -14,8 +14,5 @@ public sealed record TunedPrefix(PrefixKind Kind, int Length, int Width, float[]
     public Tensor EmbeddedTensor(CoinPredictor model) =>
         tensor(Embedded, new long[] { 1, Length, Width }, dtype: float32).to(model.EmbeddingLayer.weight!.device);
 
-    public static TunedPrefix Empty(CoinPredictor model) =>
-        new(PrefixKind.Hard, 0, model.Config.Embedding, Array.Empty<float>(), Array.Empty<float>(), Array.Empty<int>(), double.NaN);
-
     public override string ToString() => Bits is { } b ? $"{Kind} [{string.Join("", b)}]" : $"{Kind} L={Length}";
 }

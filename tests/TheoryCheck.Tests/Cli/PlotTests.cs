@@ -50,7 +50,7 @@ public sealed class PlotTests
     [InlineData(new[] { 1.0, 2, 3, 4 }, 0.5, 2.5)]
     [InlineData(new[] { 5.0 }, 0.75, 5.0)]
     public void QuantileInterpolatesBetweenOrderStatistics(double[] sorted, double q, double expected) =>
-        Assert.Equal(expected, RegretBands.Quantile(sorted, q), 12);
+        Assert.Equal(expected, TheoryCheck.Claims.Statistics.Bootstrap.Quantile(sorted, q), 12);
 
     [Theory]
     [InlineData("tables", "NOPE", "--out", "/tmp/x")]
