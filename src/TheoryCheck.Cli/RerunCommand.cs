@@ -32,9 +32,8 @@ public static class RerunCommand
         Commands.InitializeTorch(scale);
         var m = old.Manifest;
         var now = Manifest.Capture(scale, m.Seed);
-        foreach (var (what, was, isNow) in new[] { ("commit", m.Commit, now.Commit), ("torch threads", $"{m.Threads}", $"{now.Threads}"),
-                                                   ("libtorch", m.Libtorch, now.Libtorch), ("device", m.Device, now.Device) })
-            if (was != isNow) stderr.WriteLine($"note: {what} differs from the recorded run ({was} → {isNow}); values may move within tolerance");
+        foreach (var ((what, was), (_, isNow)) in m.NumericEnvironment().Zip(now.NumericEnvironment()))
+            if (was != isNow) stderr.WriteLine($"note: {what} differs from the recorded run ({was ?? "not recorded"} → {isNow}); values may move within tolerance");
         stderr.WriteLine($"re-running {claims.Count} claim(s) of {path} at {scale.Name()} scale, seed {m.Seed}");
 
         // Result tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances.

@@ -1,4 +1,5 @@
-// Runtime policy in one place: thread count, libgomp wait policy, device. Call Initialize() before any torch use.
+// Runtime policy in one place: thread count, libgomp wait policy, MKL's reproducibility mode, device. Call Initialize()
+// before any torch use.
 using System.Runtime.InteropServices;
 using TorchSharp;
 
@@ -27,6 +28,23 @@ public static class TorchRuntime
     /// <summary>The libgomp wait policy this process runs with (PASSIVE unless the user set another before start).</summary>
     public static string? WaitPolicy => Marshal.PtrToStringAnsi(getenv("OMP_WAIT_POLICY"));
 
+    /// <summary>MKL's conditional numerical reproducibility mode this process runs with (<see cref="DefaultMklCbwr"/> unless the
+    /// user set another before start); null off Linux/macOS.</summary>
+    public static string? MklCbwr => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
+        ? Marshal.PtrToStringAnsi(getenv("MKL_CBWR")) is { } v ? (v.Length == 0 ? "unset" : v) : null
+        : null;
+
+    /// <summary>
+    /// Why a default at all: without MKL_CBWR, libtorch's MKL picks kernels by the alignment of each buffer on AVX-512 AMD
+    /// EPYC, so two runs of the same seed in one process differed in the last bits (PA-3, shard merge). MKL documents that
+    /// AVX2/AVX512 fall back to AUTO on non-Intel CPUs, so only COMPATIBLE can make an AMD and an Intel CPU take the same
+    /// code path. Measured cost in docs/reproducibility.md.
+    /// </summary>
+    public const string DefaultMklCbwr = "COMPATIBLE";
+
+    /// <summary>True when the policy variables were set before libtorch was mapped into the process (they are read once, at load).</summary>
+    public static bool PolicyPrecededLoad { get; private set; }
+
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
     /// busy process, stack.md §2), then the thread count and device.
@@ -42,12 +60,20 @@ public static class TorchRuntime
         lock (Gate)
         {
             if (initialised) return;
-            // Environment.SetEnvironmentVariable does not reach libgomp's getenv; libc setenv does, if it runs before load.
+            // Validate every variable first: a bad value must not leave a half-initialised runtime behind.
+            int? threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
+            ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
+            string wantDevice = DeviceChoice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
+            // Environment.SetEnvironmentVariable does not reach libgomp's or MKL's getenv; libc setenv does, if it runs before load.
+            PolicyPrecededLoad = !LibtorchMapped();
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
+            {
                 setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
-            Threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS")) ?? Math.Max(1, defaultThreads);
+                setenv("MKL_CBWR", DefaultMklCbwr, 0);
+            }
+            Threads = threads ?? Math.Max(1, defaultThreads);
             torch.set_num_threads(Threads);
-            device = PickDevice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
+            device = PickDevice(wantDevice);
             initialised = true;
         }
     }
@@ -55,14 +81,41 @@ public static class TorchRuntime
     static int? ParseThreads(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
-        if (!int.TryParse(value, out int n) || n < 1)
-            throw new ArgumentException($"THEORYCHECK_THREADS must be a positive integer, got '{value}'");
+        if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n)
+            || n < 1 || n > 1024)
+            throw new EnvironmentVariableException("THEORYCHECK_THREADS", value, "a positive integer (torch threads)");
         return n;
     }
 
-    static torch.Device PickDevice(string? value)
+    /// <summary>MKL's documented branches (with an optional ",STRICT"); MKL ignores anything else silently, which would make the
+    /// recorded mode a lie.</summary>
+    static readonly string[] MklBranches =
+        { "AUTO", "COMPATIBLE", "SSE2", "SSE3", "SSSE3", "SSE4_1", "SSE4_2", "AVX", "AVX2", "AVX512", "AVX512_E1", "AVX512_E2", "AVX512_E3", "AVX512_E4", "AVX512_E5", "AVX512_MIC", "AVX512_MIC_E1" };
+
+    static void ValidateMklCbwr(string? value)
+    {
+        if (value is null or "") return;   // empty: the user asks for MKL's own default (no reproducibility mode)
+        var parts = value.Split(',');
+        if (!MklBranches.Contains(parts[0]) || parts.Length > 2 || (parts.Length == 2 && parts[1] != "STRICT"))
+            throw new EnvironmentVariableException("MKL_CBWR", value, "one of " + string.Join(", ", MklBranches) + " (optionally followed by ',STRICT')");
+    }
+
+    /// <summary>Whether libtorch is already mapped (someone touched torch before Initialize): then the policy comes too late.</summary>
+    static bool LibtorchMapped()
+    {
+        try { return File.Exists("/proc/self/maps") && File.ReadLines("/proc/self/maps").Any(l => l.Contains("libtorch_cpu")); }
+        catch (IOException) { return false; }
+    }
+
+    static string DeviceChoice(string? value)
     {
         string want = string.IsNullOrWhiteSpace(value) ? "auto" : value.Trim().ToLowerInvariant();
+        return want is "auto" or "cpu" or "cuda" ? want
+            : throw new EnvironmentVariableException("THEORYCHECK_DEVICE", value!, "auto, cpu or cuda");
+    }
+
+    static torch.Device PickDevice(string want)
+    {
         bool cudaBuilt =
 #if TORCH_CUDA
             true;
@@ -73,10 +126,9 @@ public static class TorchRuntime
         {
             "cpu" => torch.CPU,
             "cuda" when cudaBuilt && torch.cuda.is_available() => torch.CUDA,
-            "cuda" => throw new ArgumentException(
-                "THEORYCHECK_DEVICE=cuda but this build has no usable CUDA (build with -p:TorchDevice=cuda on a GPU machine)"),
-            "auto" => cudaBuilt && torch.cuda.is_available() ? torch.CUDA : torch.CPU,
-            _ => throw new ArgumentException($"THEORYCHECK_DEVICE must be auto, cpu or cuda, got '{value}'"),
+            "cuda" => throw new EnvironmentVariableException("THEORYCHECK_DEVICE", "cuda",
+                "auto or cpu: this build has no usable CUDA (build with -p:TorchDevice=cuda on a GPU machine)"),
+            _ => cudaBuilt && torch.cuda.is_available() ? torch.CUDA : torch.CPU,
         };
     }
 

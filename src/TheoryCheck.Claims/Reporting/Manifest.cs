@@ -18,7 +18,7 @@ public sealed record Manifest(
     string Torchsharp, string Libtorch, string Os, string Cpu, string Dotnet,
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
-    string? Target = null, string? Pretrain = null)
+    string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null)
 {
     public const string ToolName = "theorycheck";
 
@@ -39,7 +39,30 @@ public sealed record Manifest(
             TorchRuntime.Threads, torchsharp, libtorch, RuntimeInformation.OSDescription, CpuModel(),
             RuntimeInformation.FrameworkDescription,
             Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
-            Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
+            Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions());
+    }
+
+    /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>
+    public IEnumerable<(string What, string? Value)> NumericEnvironment() => new[]
+    {
+        ("commit", Commit), ("torch threads", $"{Threads}"), ("libtorch", Libtorch), ("device", Device),
+        ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr),
+    };
+
+    /// <summary>The SIMD extensions MKL dispatches on (from /proc/cpuinfo flags), e.g. "avx2 avx512f fma": two CPUs with the same
+    /// list and MKL_CBWR take the same kernels.</summary>
+    public static string CpuVectorExtensions()
+    {
+        string[] known = { "sse4_2", "avx", "avx2", "fma", "avx512f", "avx512dq", "avx512bw", "avx512vl", "avx512_vnni", "avx512_bf16", "amx_tile", "amx_bf16" };
+        try
+        {
+            var line = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("flags")) : null;
+            if (line is null) return "unknown";
+            var flags = line.Split(':', 2)[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+            return string.Join(' ', known.Where(flags.Contains));
+        }
+        catch (IOException) { return "unknown"; }
     }
 
     static string CpuModel()
