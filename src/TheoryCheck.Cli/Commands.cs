@@ -25,7 +25,17 @@ public static class Commands
         }
         try { return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }); }
         catch (BadInputException e) { stderr.WriteLine($"theorycheck: {e.Message}"); return BadInput; }
+        catch (EnvironmentVariableException e) { stderr.WriteLine($"theorycheck: {e.Message}"); return BadInput; }
+        // A full disk, a read-only or vanished folder: the writer already removed its temp file, and earlier complete files
+        // are untouched (every write is a temp file + rename), so one line is all the user needs.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"theorycheck: cannot write the output: {OneLine(e.Message)}");
+            return BadInput;
+        }
     }
+
+    static string OneLine(string message) => message.Split('\n')[0].Trim();
 
     static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
@@ -35,8 +45,8 @@ public static class Commands
         list.SetAction(_ => { stdout.Write(ListText()); return Ok; });
 
         var selectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
-        var scale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
-        var seed = new Option<string>("--seed") { Description = "user seed (integer); data, init and eval seeds derive from it", DefaultValueFactory = _ => "1" };
+        var scale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
+        var seed = new Option<string?>("--seed") { Description = "user seed (integer); data, init and eval seeds derive from it (default: THEORYCHECK_SEED, else 1)" };
         var outDir = new Option<string?>("--out") { Description = "folder for results.json (and results.csv, report.md, tables/, plots/ with --report)" };
         var report = new Option<bool>("--report") { Description = "also build the families' result tables and write DIR/report.md with PNG plots and DIR/results.csv" };
         var force = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
@@ -45,7 +55,7 @@ public static class Commands
         var target = TaskOptions.TargetOption();
         var pretrain = TaskOptions.PretrainOption();
         var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard, target, pretrain };
-        run.SetAction(pr => RunCommand.Run(new RunCommand.Options(pr.GetValue(selectors)!, pr.GetValue(scale)!, pr.GetValue(seed)!,
+        run.SetAction(pr => RunCommand.Run(new RunCommand.Options(pr.GetValue(selectors)!, pr.GetValue(scale), pr.GetValue(seed),
             pr.GetValue(outDir), pr.GetValue(report), pr.GetValue(force), pr.GetValue(resume), pr.GetValue(shard),
             pr.GetValue(target), pr.GetValue(pretrain)), stdout, stderr));
 
@@ -71,14 +81,14 @@ public static class Commands
         accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
 
         var families = new Argument<string[]>("families") { Description = "families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
-        var tScale = new Option<string>("--scale") { Description = "smoke | ci | paper", DefaultValueFactory = _ => "ci" };
-        var tSeed = new Option<string>("--seed") { Description = "user seed (integer)", DefaultValueFactory = _ => "1" };
+        var tScale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
+        var tSeed = new Option<string?>("--seed") { Description = "user seed (integer; default: THEORYCHECK_SEED, else 1)" };
         var tOut = new Option<string>("--out") { Description = "folder for the tables (.md) and plots (.png)", Required = true };
         var tForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
         var tTarget = TaskOptions.TargetOption();
         var tPretrain = TaskOptions.PretrainOption();
         var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain };
-        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale)!, pr.GetValue(tSeed)!, pr.GetValue(tOut)!, pr.GetValue(tForce),
+        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale), pr.GetValue(tSeed), pr.GetValue(tOut)!, pr.GetValue(tForce),
             pr.GetValue(tTarget), pr.GetValue(tPretrain), stderr));
 
         var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
@@ -110,14 +120,15 @@ public static class Commands
     /// <summary>Torch threads: 1 for smoke/ci (small models), every core for paper widths (measured in TorchRuntime).</summary>
     public static void InitializeTorch(Scale scale) => TorchRuntime.Initialize(scale.TorchThreads());
 
-    static int Tables(string[] families, string scaleText, string seedText, string outDir, bool force, string? targetSpec,
+    static int Tables(string[] families, string? scaleText, string? seedText, string outDir, bool force, string? targetSpec,
                       string? pretrainSpec, TextWriter stderr)
     {
         IReadOnlyList<ITableSource> sources;
         Scale scale;
-        try { sources = Runner.TablesOf(Catalog.Select(families)); scale = Scales.Parse(scaleText); }
+        try { sources = Runner.TablesOf(Catalog.Select(families)); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        int seed = ParseSeedAndOut(seedText, outDir);
+        scale = ParseScale(scaleText);
+        int seed = ParseSeedAndOut(seedText, outDir, stderr);
         var target = TaskOptions.Parse("--target", targetSpec);
         var pretrain = TaskOptions.Parse("--pretrain", pretrainSpec);
         OutputFolder.Prepare(outDir, force);
@@ -134,10 +145,21 @@ public static class Commands
         return Ok;
     }
 
-    /// <summary>Validates --seed (an integer) and --out (not an existing file) for every command that takes them.</summary>
-    internal static int ParseSeedAndOut(string seedText, string? outDir)
+    /// <summary>--scale, or THEORYCHECK_SCALE when it is not given (validated by RunSettings), else ci.</summary>
+    internal static Scale ParseScale(string? scaleText)
     {
-        if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed))
+        if (scaleText is null) return RunSettings.Scale();
+        try { return Scales.Parse(scaleText); }
+        catch (ArgumentException e) { throw new BadInputException(e.Message); }
+    }
+
+    /// <summary>Validates --seed (an integer; THEORYCHECK_SEED when not given, else 1) and --out (not an existing file) for
+    /// every command that takes them.</summary>
+    internal static int ParseSeedAndOut(string? seedText, string? outDir, TextWriter stderr)
+    {
+        int seed;
+        if (seedText is null) seed = RunSettings.Seed(stderr.WriteLine);
+        else if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
             throw new BadInputException($"--seed must be an integer, got '{seedText}'");
         if (outDir != null && File.Exists(outDir))
             throw new BadInputException($"--out '{outDir}' is a file, not a folder");

@@ -13,7 +13,8 @@ public static class RunCommand
 {
     public const string PartialFile = "results.partial.json";
 
-    public sealed record Options(string[] Selectors, string Scale, string Seed, string? Out, bool Report = false,
+    /// <param name="Scale">--scale; null = THEORYCHECK_SCALE, else ci. <paramref name="Seed"/>: likewise THEORYCHECK_SEED, else 1.</param>
+    public sealed record Options(string[] Selectors, string? Scale, string? Seed, string? Out, bool Report = false,
                                  bool Force = false, bool Resume = false, string? Shard = null, string? Target = null,
                                  string? Pretrain = null);
 
@@ -21,9 +22,10 @@ public static class RunCommand
     {
         IReadOnlyList<IClaim> selected;
         Scale scale;
-        try { selected = Catalog.Select(o.Selectors); scale = Scales.Parse(o.Scale); }
+        try { selected = Catalog.Select(o.Selectors); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        int seed = Commands.ParseSeedAndOut(o.Seed, o.Out);
+        scale = Commands.ParseScale(o.Scale);
+        int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
         var shard = o.Shard is null ? null : Shard.Parse(o.Shard);
         var target = TaskOptions.Parse("--target", o.Target);
         var pretrain = TaskOptions.Parse("--pretrain", o.Pretrain);

@@ -72,7 +72,8 @@ public static class RunReport
         Field("TorchSharp / libtorch", $"{m.Torchsharp} / {m.Libtorch}");
         Field(".NET", m.Dotnet);
         Field("OS", m.Os);
-        Field("CPU", m.Cpu);
+        Field("CPU", m.Cpu + (m.VectorExtensions is { } v ? $" ({v})" : ""));
+        Field("MKL_CBWR", m.MklCbwr ?? "not recorded");
         Field("wall time", Inv($"{m.WallSeconds:0.0} s"));
         foreach (var model in m.Models ?? Array.Empty<TheoryCheck.Torch.ModelRecord>())
             Field($"model {model.Hash}", $"`{model.Key}`{(model.FromCache ? " (loaded from cache)" : " (trained)")}");
@@ -86,9 +87,11 @@ public static class RunReport
               .Append("|:--|:--|:--|:--|--:|--:|:--|--:|--:|--:|:--|\n");
             foreach (var c in family)
                 foreach (var b in c.Bounds.DefaultIfEmpty())
-                    sb.Append(Inv($"| {c.Id} | {c.Verdict} | {Cell(c.Case)} | {(b is null ? c.Reason : ClaimTable.BoundText(b))} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} | {(b is null ? "" : b.Holds ? "yes" : "no")} | {c.Cases} | {c.Seconds:0.0} | {c.CaseSeed} | {Cell(c.Preset ?? "")} |\n"));
+                    sb.Append(Inv($"| {c.Id} | {c.Verdict} | {Cell(c.Case)} | {(b is null ? c.Reason : ClaimTable.BoundText(b))} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} | {(b is null ? "" : b.Holds ? "yes" : "no")} | {c.CaseCount} | {c.Seconds:0.0} | {c.CaseSeed} | {Cell(c.Preset ?? "")} |\n"));
             foreach (var c in family.Where(c => c.Evidence is not null))
                 sb.Append($"\n{c.Id} is a declared finding: {c.Evidence}\n");
+            foreach (var c in family.Where(c => c.Shrunk is not null))
+                sb.Append($"\n{c.Id} minimal counterexample: {c.Shrunk!.Minimal} (shrunk from {c.Shrunk.From} in {c.Shrunk.Steps} step(s)).\n");
 
             sb.Append("\n### Negative controls (each must fail its claim's bounds)\n\n| id | control | status | metric | measured | limit on the violating side |\n|:--|:--|:--|:--|--:|--:|\n");
             foreach (var c in family)

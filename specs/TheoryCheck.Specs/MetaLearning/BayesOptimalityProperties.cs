@@ -28,7 +28,7 @@ public sealed class BayesOptimalityProperties(ITestOutputHelper output)
 
     [Fact]
     public void ResultTableMatchesSnapshot() =>
-        SnapshotAssert.Matches(BayesOptimalityTable.Instance.Build(new RunContext(Scales.FromEnvironment(), 1, output.WriteLine)));
+        SnapshotAssert.Matches(BayesOptimalityTable.Instance.Build(new RunContext(RunSettings.Scale(), 1, output.WriteLine)));
 }
 
 [Trait("Tier", "Fast")]

@@ -37,7 +37,7 @@ public sealed class PromptTuningProperties(ITestOutputHelper output)
 
     [Fact]
     public void ResultTableMatchesSnapshot() =>
-        SnapshotAssert.Matches(PromptTuningTable.Instance.Build(new RunContext(Scales.FromEnvironment(), 1, output.WriteLine)));
+        SnapshotAssert.Matches(PromptTuningTable.Instance.Build(new RunContext(RunSettings.Scale(), 1, output.WriteLine)));
 }
 
 [Trait("Tier", "Fast")]

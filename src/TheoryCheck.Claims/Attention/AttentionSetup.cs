@@ -3,6 +3,7 @@
 using System.Globalization;
 using FsCheck;
 using FsCheck.Fluent;
+using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
@@ -15,6 +16,12 @@ public sealed record TokenCase(int Seed, int T, int D)
 {
     public override string ToString() => $"T={T} d={D} (seed {Seed})";
 
+    /// <summary>Shorter sequences, then fewer dimensions, same seed; <paramref name="valid"/> is the claim's domain.</summary>
+    public IEnumerable<TokenCase> Shrink(int minT, int minD, Func<TokenCase, bool>? valid = null) =>
+        Shrinks.Toward(T, minT).Select(t => this with { T = t })
+               .Concat(Shrinks.Toward(D, minD).Select(d => this with { D = d }))
+               .Where(c => valid?.Invoke(c) ?? true);
+
     /// <summary>n i.i.d. N(0, 1) sequences (n, T, d) from the seed.</summary>
     public double[][][] Draw(int n, Random rng) =>
         Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, T).Select(_ => AttentionSetup.Gaussian(D, rng)).ToArray()).ToArray();
@@ -24,6 +31,16 @@ public sealed record TokenCase(int Seed, int T, int D)
 public sealed record MixtureCase(int Seed, ContextualMixtureConfig Config)
 {
     public override string ToString() => AttentionSetup.Describe(Config) + $" (seed {Seed})";
+
+    /// <summary>Fewer sequences (n), same knobs and seed: a failure on fewer sequences is easier to inspect.</summary>
+    public IEnumerable<MixtureCase> ShrinkSequences() =>
+        Shrinks.Toward(Config.N, 1).Select(n => this with { Config = Config with { N = n } }).Where(c => IsValid(c.Config));
+
+    static bool IsValid(ContextualMixtureConfig c)
+    {
+        try { c.Validate(); return true; }
+        catch (ArgumentException) { return false; }
+    }
 }
 
 public static class AttentionSetup

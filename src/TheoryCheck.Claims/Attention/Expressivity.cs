@@ -85,6 +85,8 @@ public sealed class SelectionBound : Claim<MixtureCase>
         CasesOf(from c in Expressivity.BoxConfigs(scale.Pick(500, 2000, 2000)) from m in Uniform(1.05, 3)
               select c with { Gamma = m * Math.Max(ExpressivityTheory.CriticalPromptNorm(c), 0.1) });
 
+    public override IEnumerable<MixtureCase> Shrink(MixtureCase failing) => failing.ShrinkSequences();
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
         var c = mc.Config;
@@ -121,6 +123,8 @@ public sealed class MonotoneSelection : Claim<MixtureCase>
     public override int CaseCount(Scale scale) => scale.Pick(3, 8, 30);
 
     public override Gen<MixtureCase> Cases(Scale scale) => CasesOf(Expressivity.BoxConfigs(scale.Pick(300, 500, 2000)));
+
+    public override IEnumerable<MixtureCase> Shrink(MixtureCase failing) => failing.ShrinkSequences();
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
@@ -163,6 +167,8 @@ public sealed class MatchedBlindness : Claim<MixtureCase>
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
 
     public override Gen<MixtureCase> Cases(Scale scale) => CasesOf(Expressivity.MatchedConfigs(scale.Pick(100, 200, 1000)));
+
+    public override IEnumerable<MixtureCase> Shrink(MixtureCase failing) => failing.ShrinkSequences();
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
@@ -224,6 +230,8 @@ public sealed class MatchedMarginFormula : Claim<MixtureCase>
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
 
     public override Gen<MixtureCase> Cases(Scale scale) => CasesOf(Expressivity.MatchedConfigs(scale.Pick(200, 500, 2000)));
+
+    public override IEnumerable<MixtureCase> Shrink(MixtureCase failing) => failing.ShrinkSequences();
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {

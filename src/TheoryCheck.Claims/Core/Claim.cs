@@ -1,7 +1,7 @@
-// A claim = its spec + the cases FsCheck draws + how one case is measured. The xunit specs and the CLI both run it.
+// A claim = its spec + the cases it draws + how one case is measured. The xunit specs and the CLI both call Run, so both
+// judge the same cases (CaseStream) by the same rule (Judge) and report the same worst case and minimal counterexample.
 using System.Diagnostics;
 using FsCheck;
-using FsCheck.Fluent;
 
 namespace TheoryCheck.Claims.Core;
 
@@ -9,55 +9,102 @@ public interface IClaim
 {
     ClaimSpec Spec { get; }
 
-    /// <summary>Draws the scale's cases from the seeded generator, measures each, and reports the worst.</summary>
+    /// <summary>Draws the scale's cases for the context's seed, measures and judges each, and reports every case and the worst.</summary>
     ClaimResult Run(RunContext ctx);
 }
 
 /// <typeparam name="TCase">One random instance (a prior, a target, a count state...). Override ToString for readable reports.</typeparam>
 public abstract class Claim<TCase> : IClaim
 {
+    /// <summary>Margins closer than this (relative) are a tie, broken by case index, so rounding noise cannot pick the case.</summary>
+    public const double TieTolerance = 1e-9;
+
+    /// <summary>At most this many shrink steps (each re-evaluates one candidate case).</summary>
+    const int MaxShrinkEvaluations = 200;
+
     public abstract ClaimSpec Spec { get; }
 
     /// <summary>The instance generator. Training claims should use generators without shrinking (each case trains).</summary>
     public abstract Gen<TCase> Cases(Scale scale);
 
-    /// <summary>How many cases a run draws: the property's MaxTest. Keep small for training claims.</summary>
+    /// <summary>How many cases a run draws. Keep small for training claims.</summary>
     public abstract int CaseCount(Scale scale);
 
     /// <summary>Measures one case: a value for every bound, and the control's where it applies.</summary>
     public abstract CaseOutcome Evaluate(TCase instance, RunContext ctx);
 
+    /// <summary>Simpler cases than <paramref name="failing"/>, simplest first, all inside the claim's domain. Empty (the
+    /// default) for training claims, where every candidate would train; exact-math claims override it.</summary>
+    public virtual IEnumerable<TCase> Shrink(TCase failing) => [];
+
     public ClaimResult Run(RunContext ctx)
     {
         var clock = Stopwatch.StartNew();
-        int count = CaseCount(ctx.Scale);
-        var rnd = new Rnd((ulong)SeedPlan.From(ctx.Seed, StableHash(Spec.Id)).Data);
-        var cases = Cases(ctx.Scale).Sample(count, rnd, 50);
-        var judged = cases.Select(c => (Outcome: Evaluate(c, ctx), Case: c))
-                          .Select(x => (x.Outcome, J: Judge.Case(Spec, x.Outcome))).ToArray();
-        // Report the first failing case, else the one closest to its bounds; the control shown is its weakest case.
-        var worst = judged.FirstOrDefault(j => j.J.Verdict == Verdict.Fail);
-        if (worst.Outcome is null)
-            worst = judged.OrderBy(j => j.J.Bounds.Count == 0 ? 0 : j.J.Bounds.Min(Judge.Margin)).First();
-        var controls = judged.Where(j => j.J.Control.Status != ControlStatus.NotRun).ToArray();
+        var cases = CaseStream.Draw(this, ctx.Scale, ctx.Seed);
+        var judged = cases.Select((c, i) => Judged(i, c, ctx)).ToArray();
+        var worst = Worst(judged);
+        var controls = judged.Where(j => j.Control.Status != ControlStatus.NotRun).ToArray();
+        // The control shown is its weakest case (Holds > Weak > Fails), the first such by index.
         var control = controls.Length == 0
             ? new ControlResult(Spec.Control, Array.Empty<BoundResult>(), ControlStatus.NotRun)
-            : controls.Select(j => j.J.Control).OrderByDescending(c => (int)c.Status).First();
-        var verdict = worst.J.Verdict;
-        string reason = worst.J.Reason;
+            : controls.OrderByDescending(c => (int)c.Control.Status).ThenBy(c => c.Index).First().Control;
+        var verdict = worst.Verdict;
+        string reason = worst.Reason;
+        ShrinkResult? shrunk = null;
         if (control.Status == ControlStatus.NotRun)
             (verdict, reason) = (Verdict.Fail, "no case ran the negative control — the claim is not tested");
         else if (control.Status != ControlStatus.Fails && verdict != Verdict.Fail)
             (verdict, reason) = (Verdict.Fail, $"control {control.Status.ToString().ToLowerInvariant()} in some case — the claim is not tested");
-        return new ClaimResult(Spec, worst.Outcome.Case, count, worst.J.Bounds, control, verdict, reason,
-                               clock.Elapsed.TotalSeconds);
+        else if (worst.Verdict == Verdict.Fail && BoundsFail(worst) && ShrinkFrom(cases[worst.Index], ctx) is { } s)
+        {
+            shrunk = s;
+            reason += $"; minimal counterexample: {s.Minimal.Case} ({Judge.DescribeFailures(s.Minimal)}), shrunk from {worst.Case} in {s.Steps} step(s)";
+        }
+        return new ClaimResult(Spec, worst.Case, cases.Count, worst.Bounds, control, verdict, reason, clock.Elapsed.TotalSeconds)
+        {
+            CaseSeed = CaseStream.SeedOf(Spec.Id, ctx.Seed),
+            CaseResults = judged,
+            Shrunk = shrunk,
+        };
     }
 
-    /// <summary>FNV-1a of the id: a stable per-claim stream number (string.GetHashCode is randomised per process).</summary>
-    public static int StableHash(string s)
+    CaseResult Judged(int index, TCase instance, RunContext ctx)
     {
-        uint h = 2166136261;
-        foreach (char ch in s) h = (h ^ ch) * 16777619;
-        return (int)(h & 0x7fffffff);
+        var outcome = Evaluate(instance, ctx);
+        var (bounds, control, verdict, reason) = Judge.Case(Spec, outcome);
+        return new CaseResult(index, outcome.Case, bounds, control, verdict, reason);
+    }
+
+    /// <summary>A failing case first; else the smallest margin. Margins within <see cref="TieTolerance"/> (relative) of the
+    /// smallest are a tie and the lowest index wins.</summary>
+    public static CaseResult Worst(IReadOnlyList<CaseResult> judged)
+    {
+        var pool = judged.Any(j => j.Verdict == Verdict.Fail) ? judged.Where(j => j.Verdict == Verdict.Fail).ToArray() : judged;
+        double min = pool.Min(j => j.Margin);
+        double tie = TieTolerance * Math.Max(Math.Abs(min), 1);
+        return pool.Where(j => j.Margin <= min + tie || double.IsNaN(j.Margin)).OrderBy(j => j.Index).First();
+    }
+
+    static bool BoundsFail(CaseResult r) => r.Bounds.Any(b => !b.Holds);
+
+    /// <summary>Greedy shrinking: take the first simpler case that still violates a bound, until none does.</summary>
+    ShrinkResult? ShrinkFrom(TCase failing, RunContext ctx)
+    {
+        CaseResult? minimal = null;
+        int steps = 0, evaluations = 0;
+        for (bool progressed = true; progressed && evaluations < MaxShrinkEvaluations;)
+        {
+            progressed = false;
+            foreach (var candidate in Shrink(failing))
+            {
+                if (++evaluations > MaxShrinkEvaluations) break;
+                var r = Judged(-1, candidate, ctx);
+                if (!BoundsFail(r)) continue;
+                (failing, minimal, progressed) = (candidate, r, true);
+                steps++;
+                break;
+            }
+        }
+        return minimal is null ? null : new ShrinkResult(minimal, steps);
     }
 }

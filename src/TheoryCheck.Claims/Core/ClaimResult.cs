@@ -18,6 +18,17 @@ public sealed record ControlResult(string Description, IReadOnlyList<BoundResult
 /// <param name="Control">Aligned with the spec's bounds; null where the control does not exercise that bound.</param>
 public sealed record CaseOutcome(string Case, IReadOnlyList<Measurement> Measured, IReadOnlyList<Measurement?> Control);
 
+/// <summary>One judged case. <paramref name="Index"/> is its place in the case stream (−1 for a shrink candidate).</summary>
+public sealed record CaseResult(int Index, string Case, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
+                                Verdict Verdict, string Reason)
+{
+    /// <summary>The smallest relative margin over the bounds (negative when one is violated); 0 without bounds.</summary>
+    public double Margin => Bounds.Count == 0 ? 0 : Bounds.Min(Judge.Margin);
+}
+
+/// <summary>The minimal counterexample greedy shrinking reached from the reported failing case, in <paramref name="Steps"/> steps.</summary>
+public sealed record ShrinkResult(CaseResult Minimal, int Steps);
+
 /// <param name="Case">Label of the reported (worst) case.</param>
 /// <param name="Cases">How many cases were run.</param>
 /// <param name="Reason">One line explaining the verdict.</param>
@@ -26,6 +37,15 @@ public sealed record ClaimResult(
     Verdict Verdict, string Reason, double Seconds)
 {
     public bool Passed => Verdict is Verdict.Pass or Verdict.Finding;
+
+    /// <summary>The seed the cases were drawn from (CaseStream.SeedOf); 0 for an unmeasured claim.</summary>
+    public ulong CaseSeed { get; init; }
+
+    /// <summary>Every drawn case, judged, in stream order.</summary>
+    public IReadOnlyList<CaseResult> CaseResults { get; init; } = [];
+
+    /// <summary>Set when an exact claim failed a bound and shrinking found a simpler failing case.</summary>
+    public ShrinkResult? Shrunk { get; init; }
 
     /// <summary>A result for a claim that could not run or crashed: no measurements, the reason in one line.</summary>
     public static ClaimResult Unmeasured(ClaimSpec spec, Verdict verdict, string reason, double seconds) =>

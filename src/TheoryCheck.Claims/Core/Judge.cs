@@ -55,6 +55,9 @@ public static class Judge
             : (bounds, control, Verdict.Fail, "bound violated: " + what);
     }
 
+    /// <summary>The violated bounds of a case, described.</summary>
+    public static string DescribeFailures(CaseResult r) => string.Join("; ", r.Bounds.Where(b => !b.Holds).Select(Describe));
+
     public static string Describe(BoundResult r) => string.Create(CultureInfo.InvariantCulture,
         $"{r.Bound.Metric} = {r.Measured} (limit {r.Limit:0.####}) vs {r.Bound.OpSymbol} {r.Bound.Value:G6}");
 

@@ -19,10 +19,6 @@ public static class Scales
         _ => throw new ArgumentException($"unknown scale '{text}' (expected smoke, ci or paper)"),
     };
 
-    /// <summary>The scale `dotnet test` runs: THEORYCHECK_SCALE if set, else ci.</summary>
-    public static Scale FromEnvironment() =>
-        Environment.GetEnvironmentVariable("THEORYCHECK_SCALE") is { Length: > 0 } s ? Parse(s) : Scale.Ci;
-
     /// <summary>Picks the preset of a scale.</summary>
     public static T Pick<T>(this Scale s, T smoke, T ci, T paper) => s switch
     {

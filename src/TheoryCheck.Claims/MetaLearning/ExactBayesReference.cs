@@ -44,6 +44,13 @@ public sealed class ExactBayesReference : Claim<BetaCountCase>
         from k in Gen.Choose(0, n)
         select new BetaCountCase(0.5 + a / 200.0, 0.5 + b / 200.0, k, n);
 
+    /// <summary>Fewer flips, fewer ones, then a prior closer to Beta(1, 1), on the generator's 1/200 grid.</summary>
+    public override IEnumerable<BetaCountCase> Shrink(BetaCountCase c) =>
+        Shrinks.Toward(c.N, 0).Select(n => c with { N = n, Ones = Math.Min(c.Ones, n) })
+            .Concat(Shrinks.Toward(c.Ones, 0).Select(k => c with { Ones = k }))
+            .Concat(Shrinks.Toward(c.Alpha, 1, 1 / 200.0).Select(a => c with { Alpha = a }))
+            .Concat(Shrinks.Toward(c.Beta, 1, 1 / 200.0).Select(b => c with { Beta = b }));
+
     public override CaseOutcome Evaluate(BetaCountCase c, RunContext ctx)
     {
         double quad = PosteriorMeanByQuadrature(c.Alpha, c.Beta, c.Ones, c.N);

@@ -37,6 +37,9 @@ public sealed class ExactPrompting : Claim<CoinCase>
 
     public override Gen<CoinCase> Cases(Scale scale) => Gen.Choose(50, 950).Select(k => new CoinCase(k / 1000.0));
 
+    /// <summary>Coins closer to the fair coin, on the generator's 1/1000 grid.</summary>
+    public override IEnumerable<CoinCase> Shrink(CoinCase c) => Shrinks.Toward(c.P, 0.5, 1 / 1000.0).Select(p => new CoinCase(p));
+
     public override CaseOutcome Evaluate(CoinCase c, RunContext ctx)
     {
         var prior = new RandomCoins(1, 1);

@@ -18,7 +18,7 @@ public static class ClaimTable
             var ctl = c.Control.Bounds.FirstOrDefault();
             string control = ctl is null ? c.Control.Status : $"{c.Control.Status}: {ctl.Metric} = {Measured(ctl)}";
             sb.Append(CultureInfo.InvariantCulture,
-                $"| {c.Id} | {c.Verdict} | {(shown is null ? "" : BoundText(shown))} | {(shown is null ? "" : Measured(shown))} | {shown?.Limit:G4} | {control} | {c.Cases} | {c.Seconds:0.0} |\n");
+                $"| {c.Id} | {c.Verdict} | {(shown is null ? "" : BoundText(shown))} | {(shown is null ? "" : Measured(shown))} | {shown?.Limit:G4} | {control} | {c.CaseCount} | {c.Seconds:0.0} |\n");
         }
         return sb.ToString();
     }

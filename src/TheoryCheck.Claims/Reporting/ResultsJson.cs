@@ -1,8 +1,8 @@
-// results.json: the manifest plus every claim's bounds, measurements, uncertainty and control (field names fixed by issue 2/8).
+// results.json: the manifest plus every claim's bounds, measurements, uncertainty and control, for the reported case and for
+// every drawn case. The schema is documented in the README (Reading results.json); later fields extend it, never redefine it.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Reference;
 
 namespace TheoryCheck.Claims.Reporting;
 
@@ -16,30 +16,49 @@ public static class ResultsJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    /// <summary>One bound as measured in one case. The same fields everywhere a bound appears (a claim's worst case, each case,
+    /// a minimal counterexample); later work adds <c>declared</c> and fills <c>control</c>/<c>uncontrolled</c> per bound.</summary>
+    /// <param name="Control">The negative control's measurement of this bound in this case, when the control exercises it.</param>
+    /// <param name="Uncontrolled">Why no control measures this bound here (then <paramref name="Control"/> is null).</param>
     public sealed record BoundDto(string Metric, string Op, double Value, double Measured, double Se, double Limit,
-                                  int Samples, string Method, bool Holds, string? Source);
+                                  int Samples, string Method, bool Holds, string? Source, string? Declared = null,
+                                  BoundControlDto? Control = null, string? Uncontrolled = null);
+    /// <param name="Fails">The control's limit is clearly on the wrong side of the bound, as a near miss must be.</param>
+    public sealed record BoundControlDto(string Description, double Measured, double Se, double Limit, bool Fails);
     public sealed record ControlDto(string Description, string Status, IReadOnlyList<BoundDto> Bounds);
+    /// <param name="Index">Place in the claim's case stream (CaseStream.Draw at the manifest's scale and seed).</param>
+    public sealed record CaseDto(int Index, string Case, string Verdict, string Reason, IReadOnlyList<BoundDto> Bounds);
+    /// <param name="From">The failing case shrinking started from (the reported case).</param>
+    public sealed record ShrunkDto(string From, string Minimal, int Steps, IReadOnlyList<BoundDto> Bounds);
+    /// <param name="Case">The reported (worst) case: the first failing case, else the smallest margin, ties by index.</param>
+    /// <param name="CaseCount">How many cases were drawn; <paramref name="Cases"/> lists each one.</param>
     public sealed record ClaimDto(string Id, string Paper, string Family, string Source, string Statement, string Verdict,
-                                  string Reason, string Case, int Cases, double Seconds, string? Evidence,
-                                  IReadOnlyList<BoundDto> Bounds, ControlDto Control, ulong CaseSeed = 0, string? Preset = null);
+                                  string Reason, string Case, int CaseCount, double Seconds, string? Evidence,
+                                  IReadOnlyList<BoundDto> Bounds, ControlDto Control, ulong CaseSeed = 0, string? Preset = null,
+                                  IReadOnlyList<CaseDto>? Cases = null, ShrunkDto? Shrunk = null);
     /// <param name="Tables">Result tables this run built, saved as DIR/tables/NAME.md.</param>
     public sealed record Document(Manifest Manifest, IReadOnlyList<ClaimDto> Claims, IReadOnlyList<string>? Tables = null);
-
-    public static Document Build(Manifest manifest, IEnumerable<ClaimResult> results) =>
-        new(manifest, results.Select(r => ToDto(r, Scales.Parse(manifest.Scale), manifest.Seed)).ToArray());
 
     /// <summary>One claim's record, with the seed its cases were drawn from and its scale preset (its full config in words).</summary>
     public static ClaimDto ToDto(ClaimResult r, Scale scale, int seed) => new(
         r.Spec.Id, r.Spec.Paper, r.Spec.Family, r.Spec.Source, r.Spec.Statement, r.Verdict.ToString().ToLowerInvariant(),
         r.Reason, r.Case, r.Cases, Math.Round(r.Seconds, 3), r.Spec.Evidence,
-        r.Bounds.Select(b => Bound(b, withSource: true)).ToArray(),
+        Bounds(r.Bounds, r.Control),
         new ControlDto(r.Control.Description, r.Control.Status.ToString().ToLowerInvariant(),
-                       r.Control.Bounds.Select(b => Bound(b, withSource: false)).ToArray()),
-        (ulong)SeedPlan.From(seed, Claim<int>.StableHash(r.Spec.Id)).Data, r.Spec.Presets.For(scale));
+                       r.Control.Bounds.Select(b => Bound(b, null)).ToArray()),
+        r.CaseSeed != 0 ? r.CaseSeed : CaseStream.SeedOf(r.Spec.Id, seed), r.Spec.Presets.For(scale),
+        r.CaseResults.Select(c => new CaseDto(c.Index, c.Case, c.Verdict.ToString().ToLowerInvariant(), c.Reason, Bounds(c.Bounds, c.Control))).ToArray(),
+        r.Shrunk is { } s ? new ShrunkDto(r.Case, s.Minimal.Case, s.Steps, Bounds(s.Minimal.Bounds, s.Minimal.Control)) : null);
 
-    static BoundDto Bound(BoundResult b, bool withSource) => new(
+    static BoundDto[] Bounds(IReadOnlyList<BoundResult> bounds, ControlResult control) =>
+        bounds.Select(b => Bound(b, control.Bounds.FirstOrDefault(c => ReferenceEquals(c.Bound, b.Bound)), control.Description)).ToArray();
+
+    static BoundDto Bound(BoundResult b, BoundResult? control, string? controlDescription = null) => new(
         b.Bound.Metric, b.Bound.OpSymbol, b.Bound.Value, b.Measured.Value, b.Measured.Se, b.Limit, b.Measured.Samples,
-        b.Measured.Method, b.Holds, withSource ? b.Bound.Source : null);
+        b.Measured.Method, b.Holds, b.Bound.Source,
+        Control: control is null || controlDescription is null ? null
+            : new BoundControlDto(controlDescription, control.Measured.Value, control.Measured.Se, control.Limit, Judge.ClearlyFails(b.Bound, control.Measured)),
+        Uncontrolled: control is null && controlDescription is not null ? "the claim's control does not measure this bound in this case" : null);
 
     /// <summary>Writes DIR/<paramref name="file"/> atomically (temp file, then rename).</summary>
     public static string Write(string directory, Document doc, string file = "results.json") =>

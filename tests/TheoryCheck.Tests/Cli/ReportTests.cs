@@ -29,7 +29,7 @@ public sealed class ReportTests
         foreach (var png in pngs) Assert.Contains($"]({RunReport.PlotsFolder}/{Path.GetFileName(png)})", report);
 
         var csv = File.ReadAllLines(dir["results.csv"]);
-        Assert.Equal("source,family,claim,role,setting,metric,op,bound,value,se,limit,samples,method,holds,verdict", csv[0]);
+        Assert.Equal("source,family,claim,role,case_index,setting,metric,op,bound,value,se,limit,samples,method,holds,verdict", csv[0]);
         Assert.Contains(csv, l => l.StartsWith("claim,MB,MB-0,control,"));
         // 9 table rows × 7 regret columns, one row each.
         Assert.Equal(63, csv.Count(l => l.StartsWith("table:MetaLearning.ExactRegret,MB,")));

@@ -1,0 +1,27 @@
+// The one place a claim's cases come from: (claim, scale, seed) → the same instances for `dotnet test`, `run`, `rerun`
+// and shards. Nothing else may draw cases.
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace TheoryCheck.Claims.Core;
+
+public static class CaseStream
+{
+    /// <summary>FsCheck's size parameter for every draw (generators here use explicit ranges, so it only matters for Gen.Sized).</summary>
+    const int Size = 50;
+
+    /// <summary>The seed a claim's cases are drawn from at user seed <paramref name="seed"/>; results.json records it.</summary>
+    public static ulong SeedOf(string claimId, int seed) => SeedPlan.From(seed, StableHash(claimId)).Data;
+
+    /// <summary>The claim's CaseCount(scale) cases at (scale, seed), in order: case i is the i-th draw of one seeded stream.</summary>
+    public static IReadOnlyList<T> Draw<T>(Claim<T> claim, Scale scale, int seed) =>
+        claim.Cases(scale).Sample(claim.CaseCount(scale), new Rnd(SeedOf(claim.Spec.Id, seed)), Size).ToArray();
+
+    /// <summary>FNV-1a of a name: a stable stream number (string.GetHashCode is randomised per process).</summary>
+    public static int StableHash(string s)
+    {
+        uint h = 2166136261;
+        foreach (char ch in s) h = (h ^ ch) * 16777619;
+        return (int)(h & 0x7fffffff);
+    }
+}

@@ -1,0 +1,38 @@
+// The environment's say in a run: THEORYCHECK_SCALE and THEORYCHECK_SEED, read and validated here only. `dotnet test` has no
+// flags, so they select its scale and seed; the CLI takes them as the defaults of --scale and --seed, so the same
+// environment gives the same verdicts from either entry point.
+using System.Globalization;
+using TheoryCheck.Torch;
+
+namespace TheoryCheck.Claims.Core;
+
+public static class RunSettings
+{
+    public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED";
+
+    /// <summary>THEORYCHECK_SCALE if set, else ci.</summary>
+    /// <exception cref="EnvironmentVariableException">Not smoke, ci or paper.</exception>
+    public static Scale Scale()
+    {
+        string? value = Environment.GetEnvironmentVariable(ScaleVariable);
+        if (string.IsNullOrEmpty(value)) return Core.Scale.Ci;
+        try { return Scales.Parse(value); }
+        catch (ArgumentException) { throw new EnvironmentVariableException(ScaleVariable, value, "smoke, ci or paper"); }
+    }
+
+    /// <summary>THEORYCHECK_SEED if set, else 1; "random" draws a seed and logs it, so a failure can be reproduced.</summary>
+    /// <exception cref="EnvironmentVariableException">Neither an integer nor "random".</exception>
+    public static int Seed(Action<string>? log = null)
+    {
+        string? value = Environment.GetEnvironmentVariable(SeedVariable);
+        if (string.IsNullOrEmpty(value)) return 1;
+        if (value.Trim().Equals("random", StringComparison.OrdinalIgnoreCase))
+        {
+            int drawn = Random.Shared.Next(1, int.MaxValue);
+            log?.Invoke($"{SeedVariable}=random drew seed {drawn}");
+            return drawn;
+        }
+        return int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int seed) ? seed
+            : throw new EnvironmentVariableException(SeedVariable, value, "an integer or 'random'");
+    }
+}
