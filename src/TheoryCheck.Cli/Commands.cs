@@ -148,7 +148,8 @@ public static class Commands
     /// <summary>--scale, or THEORYCHECK_SCALE when it is not given (validated by RunSettings), else ci.</summary>
     internal static Scale ParseScale(string? scaleText)
     {
-        if (scaleText is null) return RunSettings.Scale();
+        var fromEnvironment = RunSettings.Scale();   // validated even when --scale overrides it: a typo must not pass silently
+        if (scaleText is null) return fromEnvironment;
         try { return Scales.Parse(scaleText); }
         catch (ArgumentException e) { throw new BadInputException(e.Message); }
     }
@@ -157,8 +158,8 @@ public static class Commands
     /// every command that takes them.</summary>
     internal static int ParseSeedAndOut(string? seedText, string? outDir, TextWriter stderr)
     {
-        int seed;
-        if (seedText is null) seed = RunSettings.Seed(stderr.WriteLine);
+        int seed = RunSettings.Seed(seedText is null ? stderr.WriteLine : null);   // validated even when --seed overrides it
+        if (seedText is null) { }
         else if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
             throw new BadInputException($"--seed must be an integer, got '{seedText}'");
         if (outDir != null && File.Exists(outDir))

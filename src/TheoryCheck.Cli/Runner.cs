@@ -26,6 +26,9 @@ public sealed class Runner
 
     public Progress Progress { get; }
 
+    /// <summary>The context every claim of this run gets (scale, seed, targets, logging).</summary>
+    public RunContext Context => ctx;
+
     public ResultsJson.ClaimDto Claim(IClaim claim)
     {
         Progress.Start(current = claim.Spec.Id, $"[{claim.Spec.Id}] running at {scale.Name()} scale ...");

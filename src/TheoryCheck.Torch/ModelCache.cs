@@ -71,25 +71,37 @@ public static class ModelCache
             }
         }
         train(model);
-        Store(model, dir, weights, sum, key);
+        Store(model, dir, weights, sum, key, warn);
         Record(key, false);
         return model;
     }
 
-    static void Store(CoinPredictor model, string dir, string weights, string sum, string key)
+    /// <summary>Stores trained weights; a cache that cannot be written (full disk, read-only folder, THEORYCHECK_CACHE naming a
+    /// file) is warned about and skipped, never fatal: the model in memory is what the run uses.</summary>
+    static void Store(CoinPredictor model, string dir, string weights, string sum, string key, Action<string> warn)
     {
-        System.IO.Directory.CreateDirectory(dir);
         using var buffer = new MemoryStream();
         model.save(buffer);
         var bytes = buffer.ToArray();
         // Process-unique temp names: shards sharing one cache may train and store the same model at the same time.
         string tmp = $"{weights}.{Environment.ProcessId}.tmp", sumTmp = $"{sum}.{Environment.ProcessId}.tmp", keyTmp = $"{weights}.{Environment.ProcessId}.key.tmp";
-        File.WriteAllBytes(tmp, bytes);
-        File.WriteAllText(sumTmp, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
-        File.WriteAllText(keyTmp, key);
-        File.Move(keyTmp, Path.ChangeExtension(weights, ".key.txt"), overwrite: true);
-        File.Move(tmp, weights, overwrite: true);
-        File.Move(sumTmp, sum, overwrite: true);
+        try
+        {
+            System.IO.Directory.CreateDirectory(dir);
+            File.WriteAllBytes(tmp, bytes);
+            File.WriteAllText(sumTmp, Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant());
+            File.WriteAllText(keyTmp, key);
+            File.Move(keyTmp, Path.ChangeExtension(weights, ".key.txt"), overwrite: true);
+            // Weights before checksum: a reader that sees the new checksum with old weights would only retrain.
+            File.Move(tmp, weights, overwrite: true);
+            File.Move(sumTmp, sum, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var f in new[] { tmp, sumTmp, keyTmp })
+                try { File.Delete(f); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            warn($"warning: cannot store the trained model in the cache {dir} ({e.Message.Split('\n')[0]}); continuing without caching it");
+        }
     }
 }
 

@@ -31,8 +31,12 @@ public static class TorchRuntime
     /// <summary>MKL's conditional numerical reproducibility mode this process runs with (<see cref="DefaultMklCbwr"/> unless the
     /// user set another before start); null off Linux/macOS.</summary>
     public static string? MklCbwr => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
-        ? Marshal.PtrToStringAnsi(getenv("MKL_CBWR")) is { } v ? (v.Length == 0 ? "unset" : v) : null
+        ? Marshal.PtrToStringAnsi(getenv("MKL_CBWR")) is { } v
+            ? (v.Length == 0 ? "unset" : v) + (policyApplied && !PolicyPrecededLoad && !userChoseMkl ? " (set after libtorch loaded: not in effect)" : "")
+            : null
         : null;
+
+    static bool policyApplied, userChoseMkl;
 
     /// <summary>
     /// Why a default at all: without MKL_CBWR, libtorch's MKL picks kernels by the alignment of each buffer on AVX-512 AMD
@@ -64,17 +68,33 @@ public static class TorchRuntime
             int? threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
             ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
             string wantDevice = DeviceChoice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
-            // Environment.SetEnvironmentVariable does not reach libgomp's or MKL's getenv; libc setenv does, if it runs before load.
+            ApplyNativePolicy();
+            Threads = threads ?? Math.Max(1, defaultThreads);
+            torch.set_num_threads(Threads);
+            device = PickDevice(wantDevice);
+            initialised = true;
+        }
+    }
+
+    /// <summary>
+    /// Sets OMP_WAIT_POLICY and MKL_CBWR through libc (unless the user set them) without touching torch. Initialize calls
+    /// it; a test assembly calls it from a module initializer, so no test can load libtorch before the policy is in place.
+    /// Environment.SetEnvironmentVariable does not reach libgomp's or MKL's getenv; libc setenv does, if it runs before load.
+    /// </summary>
+    public static void ApplyNativePolicy()
+    {
+        lock (Gate)
+        {
+            if (policyApplied) return;
+            ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
+            userChoseMkl = Environment.GetEnvironmentVariable("MKL_CBWR") is not null;
             PolicyPrecededLoad = !LibtorchMapped();
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
             {
                 setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
                 setenv("MKL_CBWR", DefaultMklCbwr, 0);
             }
-            Threads = threads ?? Math.Max(1, defaultThreads);
-            torch.set_num_threads(Threads);
-            device = PickDevice(wantDevice);
-            initialised = true;
+            policyApplied = true;
         }
     }
 

@@ -11,24 +11,45 @@ namespace TheoryCheck.Specs.Support;
 public static class ClaimProperty
 {
     /// <summary>
-    /// Checks <paramref name="claim"/> on its CaseCount(scale) cases. It fails when the claim's verdict is fail: a bound does
-    /// not hold (unless the claim is a declared finding) or the negative control does not fail clearly.
-    /// Scale and seed come from THEORYCHECK_SCALE (default ci) and THEORYCHECK_SEED (default 1; "random" draws one and
-    /// prints it), validated: a bad value fails the test with the variable's name. The fixed default seed keeps a CI gate
-    /// from flapping on the inherent false-alarm rate of statistical bounds (e.g. MB-6's 3-SE test).
+    /// The context a spec runs a claim in. Scale and seed come from THEORYCHECK_SCALE (default ci) and THEORYCHECK_SEED
+    /// (default 1; "random" draws one and prints it), validated: a bad value fails the test with the variable's name. The
+    /// fixed default seed keeps a CI gate from flapping on the inherent false-alarm rate of statistical bounds.
     /// </summary>
-    public static void Check<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null)
+    public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null)
     {
         var s = scale ?? RunSettings.Scale();
-        int user = seed ?? RunSettings.Seed(output.WriteLine);
+        int user = seed ?? RunSettings.Seed(log);
         TorchRuntime.Initialize(s.TorchThreads());
-        var r = claim.Run(new RunContext(s, user, output.WriteLine));
+        return new RunContext(s, user, log);
+    }
+
+    /// <summary>Runs the claim as <see cref="Check{T}"/> does and returns its result (every case, the worst, the control).</summary>
+    public static ClaimResult Run<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null) =>
+        RunIn(claim, output, Context(output.WriteLine, scale, seed));
+
+    static ClaimResult RunIn<T>(Claim<T> claim, ITestOutputHelper output, RunContext ctx)
+    {
+        var r = claim.Run(ctx);
         string id = claim.Spec.Id;
         foreach (var c in r.CaseResults)
             output.WriteLine($"{id} case {c.Index} [{c.Case}] {c.Verdict.ToString().ToLowerInvariant()}: {c.Reason}");
-        output.WriteLine($"{id}: {r.Verdict.ToString().ToLowerInvariant()} on {r.Cases} cases at {s.Name()} scale, seed {user} (case seed {r.CaseSeed}); reported case [{r.Case}]: {r.Reason}");
+        output.WriteLine($"{id}: {r.Verdict.ToString().ToLowerInvariant()} on {r.Cases} cases at {ctx.Scale.Name()} scale, seed {ctx.Seed} (case seed {r.CaseSeed}); reported case [{r.Case}]: {r.Reason}");
+        return r;
+    }
+
+    /// <summary>
+    /// Checks <paramref name="claim"/> on its CaseCount(scale) cases. It fails when the claim's verdict is fail: a bound does
+    /// not hold (unless the claim is a declared finding) or the negative control does not fail clearly.
+    /// </summary>
+    public static void Check<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null)
+    {
+        var ctx = Context(output.WriteLine, scale, seed);
+        var r = RunIn(claim, output, ctx);
         if (r.Verdict is Verdict.Fail or Verdict.NotRun)
-            throw new XunitException($"{id} {r.Verdict.ToString().ToLowerInvariant()} at {s.Name()} scale, seed {user}, case [{r.Case}]: {r.Reason}. " +
-                                     $"Reproduce: theorycheck run {id} --scale {s.Name()} --seed {user}");
+        {
+            string id = claim.Spec.Id;
+            throw new XunitException($"{id} {r.Verdict.ToString().ToLowerInvariant()} at {ctx.Scale.Name()} scale, seed {ctx.Seed}, case [{r.Case}]: {r.Reason}. " +
+                                     $"Reproduce: theorycheck run {id} --scale {ctx.Scale.Name()} --seed {ctx.Seed}");
+        }
     }
 }

@@ -11,7 +11,13 @@ public interface IClaim
 
     /// <summary>Draws the scale's cases for the context's seed, measures and judges each, and reports every case and the worst.</summary>
     ClaimResult Run(RunContext ctx);
+
+    /// <summary>What <see cref="Run"/> would judge for this context, without measuring: the entry points are compared on it.</summary>
+    CasePlan Plan(RunContext ctx);
 }
+
+/// <summary>The instances a run judges: the case labels in stream order, the context's seed and scale, and the case seed.</summary>
+public sealed record CasePlan(string Claim, Scale Scale, int ContextSeed, ulong CaseSeed, IReadOnlyList<string> Cases);
 
 /// <typeparam name="TCase">One random instance (a prior, a target, a count state...). Override ToString for readable reports.</typeparam>
 public abstract class Claim<TCase> : IClaim
@@ -36,6 +42,10 @@ public abstract class Claim<TCase> : IClaim
     /// <summary>Simpler cases than <paramref name="failing"/>, simplest first, all inside the claim's domain. Empty (the
     /// default) for training claims, where every candidate would train; exact-math claims override it.</summary>
     public virtual IEnumerable<TCase> Shrink(TCase failing) => [];
+
+    public CasePlan Plan(RunContext ctx) =>
+        new(Spec.Id, ctx.Scale, ctx.Seed, CaseStream.SeedOf(Spec.Id, ctx.Seed),
+            CaseStream.Draw(this, ctx.Scale, ctx.Seed).Select(c => c!.ToString() ?? "").ToArray());
 
     public ClaimResult Run(RunContext ctx)
     {

@@ -12,9 +12,11 @@ public static class RunSettings
 
     /// <summary>THEORYCHECK_SCALE if set, else ci.</summary>
     /// <exception cref="EnvironmentVariableException">Not smoke, ci or paper.</exception>
-    public static Scale Scale()
+    public static Scale Scale() => ParseScale(Environment.GetEnvironmentVariable(ScaleVariable));
+
+    /// <summary>A THEORYCHECK_SCALE value: null or empty = ci.</summary>
+    public static Scale ParseScale(string? value)
     {
-        string? value = Environment.GetEnvironmentVariable(ScaleVariable);
         if (string.IsNullOrEmpty(value)) return Core.Scale.Ci;
         try { return Scales.Parse(value); }
         catch (ArgumentException) { throw new EnvironmentVariableException(ScaleVariable, value, "smoke, ci or paper"); }
@@ -22,9 +24,11 @@ public static class RunSettings
 
     /// <summary>THEORYCHECK_SEED if set, else 1; "random" draws a seed and logs it, so a failure can be reproduced.</summary>
     /// <exception cref="EnvironmentVariableException">Neither an integer nor "random".</exception>
-    public static int Seed(Action<string>? log = null)
+    public static int Seed(Action<string>? log = null) => ParseSeed(Environment.GetEnvironmentVariable(SeedVariable), log);
+
+    /// <summary>A THEORYCHECK_SEED value: null or empty = 1, an integer, or "random" (drawn and logged).</summary>
+    public static int ParseSeed(string? value, Action<string>? log)
     {
-        string? value = Environment.GetEnvironmentVariable(SeedVariable);
         if (string.IsNullOrEmpty(value)) return 1;
         if (value.Trim().Equals("random", StringComparison.OrdinalIgnoreCase))
         {

@@ -8,6 +8,19 @@ public static class AtomicFile
 {
     static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>Test seam: while set (per async flow, so parallel tests are unaffected), a write whose target matches fails
+    /// after its temp file was written, with the IOException a full disk gives.</summary>
+    static readonly AsyncLocal<Func<string, bool>?> fullDisk = new();
+
+    /// <summary>Simulates a full disk for targets matching <paramref name="when"/> until disposed.</summary>
+    public static IDisposable SimulateFullDisk(Func<string, bool> when)
+    {
+        fullDisk.Value = when;
+        return new Reset();
+    }
+
+    sealed class Reset : IDisposable { public void Dispose() => fullDisk.Value = null; }
+
     public static string WriteText(string path, string text) => Write(path, tmp => File.WriteAllText(tmp, text, Utf8));
 
     /// <summary>Runs <paramref name="writeTemp"/> on a temp path in the target's folder, then renames it over <paramref name="path"/>.</summary>
@@ -20,6 +33,7 @@ public static class AtomicFile
         try
         {
             writeTemp(tmp);
+            if (fullDisk.Value?.Invoke(path) == true) throw new IOException($"No space left on device (simulated) : '{tmp}'");
             File.Move(tmp, path, overwrite: true);
         }
         finally { if (File.Exists(tmp)) File.Delete(tmp); }
