@@ -51,7 +51,7 @@ public static class TorchRuntime
 
     /// <summary>
     /// Sets OMP_WAIT_POLICY=PASSIVE before libtorch loads (libgomp spin-waits otherwise: 4-40x slowdowns next to another
-    /// busy process, stack.md §2), then the thread count and device.
+    /// busy process; README "Scales, seeds, devices, threads"), and MKL_CBWR (docs/reproducibility.md), then the thread count and device.
     /// Overrides: THEORYCHECK_THREADS (default <paramref name="defaultThreads"/>), THEORYCHECK_DEVICE (auto | cpu | cuda).
     /// Why 1 thread by default: the smoke/ci models are small, so a second OpenMP thread costs more in wake-ups than it gains.
     /// Measured on the 2-core CI machine (ci LSTM, batch 128 × 50, Adam step, PASSIVE): idle 16-17 ms/step with 1 thread vs
