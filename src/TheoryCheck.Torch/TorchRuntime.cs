@@ -38,6 +38,24 @@ public static class TorchRuntime
 
     static bool policyApplied, userChoseMkl;
 
+    /// <summary>ATen's own vector kernels (elementwise ops, reductions, activations) this process runs with: avx2 by default,
+    /// the user's ATEN_CPU_CAPABILITY if set; null off x86-64 or on a CPU without AVX2 (then ATen picks).</summary>
+    public static string? AtenCpuCapability => OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()
+        ? Marshal.PtrToStringAnsi(getenv("ATEN_CPU_CAPABILITY")) : null;
+
+    /// <summary>
+    /// Why: besides MKL, libtorch dispatches its own kernels by the CPU's best vector unit. On this AVX-512 EPYC, MB-1 at smoke
+    /// scale gave KL 0.14447873856856475 with the default (avx512) and with avx2, but other values of the same run differed
+    /// between the two, and the scalar "default" kernels moved MB-1 itself (…69570671118). A CI machine without AVX-512
+    /// would therefore train different weights than one with it. avx2 is what every x86-64 CI CPU of the last decade has
+    /// (docs/reproducibility.md).
+    /// </summary>
+    public const string DefaultAtenCpuCapability = "avx2";
+
+    /// <summary>The numeric policy in one line, part of every cached model's key: a model trained under another policy is
+    /// another artifact, so a warm cache can never differ from a cold one.</summary>
+    public static string NumericPolicy => $"mkl_cbwr={MklCbwr ?? "n/a"};aten={AtenCpuCapability ?? "auto"}";
+
     /// <summary>
     /// Why a default at all: without MKL_CBWR, libtorch's MKL picks kernels by the alignment of each buffer on AVX-512 AMD
     /// EPYC, so two runs of the same seed in one process differed in the last bits (PA-3, shard merge). MKL documents that
@@ -77,7 +95,7 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Sets OMP_WAIT_POLICY and MKL_CBWR through libc (unless the user set them) without touching torch. Initialize calls
+    /// Sets OMP_WAIT_POLICY, MKL_CBWR and ATEN_CPU_CAPABILITY through libc (unless the user set them) without touching torch. Initialize calls
     /// it; a test assembly calls it from a module initializer, so no test can load libtorch before the policy is in place.
     /// Environment.SetEnvironmentVariable does not reach libgomp's or MKL's getenv; libc setenv does, if it runs before load.
     /// </summary>
@@ -87,12 +105,14 @@ public static class TorchRuntime
         {
             if (policyApplied) return;
             ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
+            ValidateAten(Environment.GetEnvironmentVariable("ATEN_CPU_CAPABILITY"));
             userChoseMkl = Environment.GetEnvironmentVariable("MKL_CBWR") is not null;
             PolicyPrecededLoad = !LibtorchMapped();
             if (OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())
             {
                 setenv("OMP_WAIT_POLICY", "PASSIVE", 0);
                 setenv("MKL_CBWR", DefaultMklCbwr, 0);
+                if (System.Runtime.Intrinsics.X86.Avx2.IsSupported) setenv("ATEN_CPU_CAPABILITY", DefaultAtenCpuCapability, 0);
             }
             policyApplied = true;
         }
@@ -118,6 +138,13 @@ public static class TorchRuntime
         var parts = value.Split(',');
         if (!MklBranches.Contains(parts[0]) || parts.Length > 2 || (parts.Length == 2 && parts[1] != "STRICT"))
             throw new EnvironmentVariableException("MKL_CBWR", value, "one of " + string.Join(", ", MklBranches) + " (optionally followed by ',STRICT')");
+    }
+
+    static void ValidateAten(string? value)
+    {
+        if (value is null or "") return;
+        if (value is not ("default" or "avx2" or "avx512" or "zvector" or "vsx" or "sve256"))
+            throw new EnvironmentVariableException("ATEN_CPU_CAPABILITY", value, "default, avx2 or avx512 (x86-64)");
     }
 
     /// <summary>Whether libtorch is already mapped (someone touched torch before Initialize): then the policy comes too late.</summary>

@@ -2,7 +2,6 @@
 // RunContext seed, the same judge, worst case and minimal counterexample. So `dotnet test` and `theorycheck run` at one
 // scale and seed judge exactly the same instances, and a failure here reproduces with the command it prints.
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Torch;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -10,18 +9,9 @@ namespace TheoryCheck.Specs.Support;
 
 public static class ClaimProperty
 {
-    /// <summary>
-    /// The context a spec runs a claim in. Scale and seed come from THEORYCHECK_SCALE (default ci) and THEORYCHECK_SEED
-    /// (default 1; "random" draws one and prints it), validated: a bad value fails the test with the variable's name. The
-    /// fixed default seed keeps a CI gate from flapping on the inherent false-alarm rate of statistical bounds.
-    /// </summary>
-    public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null)
-    {
-        var s = scale ?? RunSettings.Scale();
-        int user = seed ?? RunSettings.Seed(log);
-        TorchRuntime.Initialize(s.TorchThreads());
-        return new RunContext(s, user, log);
-    }
+    /// <summary>The context a spec runs a claim in: <see cref="RunSettings.TestContext"/> (THEORYCHECK_SCALE/SEED, validated:
+    /// a bad value fails the test with the variable's name).</summary>
+    public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null) => RunSettings.TestContext(log, scale, seed);
 
     /// <summary>Runs the claim as <see cref="Check{T}"/> does and returns its result (every case, the worst, the control).</summary>
     public static ClaimResult Run<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null) =>

@@ -146,19 +146,17 @@ public sealed class GradientCorrectness : Claim<TokenCase>
     /// </summary>
     static double FdError(double[] analytic, double[] theta, Func<double[], double> f)
     {
-        var fd = Fd(theta, f);
         double floor = FdFloor * Math.Sqrt(theta.Length) * Math.Max(Math.Abs(f(theta)), 1);
-        double diff = Math.Sqrt(analytic.Select((v, i) => (v - fd[i]) * (v - fd[i])).Sum());
-        return diff / Math.Max(Math.Max(Norm(analytic), Norm(fd)), floor);
+        return RelError(analytic, Fd(theta, f), floor);
     }
 
     const double FdFloor = 5e-3;
 
-    /// <summary>‖a − b‖ / max(‖a‖, ‖b‖, 1e-8): norm-wise relative error (the floor keeps an all-zero gradient exact).</summary>
-    static double RelError(double[] a, double[] b)
+    /// <summary>‖a − b‖ / max(‖a‖, ‖b‖, floor): norm-wise relative error (the default floor keeps an all-zero gradient exact).</summary>
+    static double RelError(double[] a, double[] b, double floor = 1e-8)
     {
         double diff = Math.Sqrt(a.Select((v, i) => (v - b[i]) * (v - b[i])).Sum());
-        return diff / Math.Max(Math.Max(Norm(a), Norm(b)), 1e-8);
+        return diff / Math.Max(Math.Max(Norm(a), Norm(b)), floor);
     }
 
     static double[] Flat(double[][] m) => m.SelectMany(r => r).ToArray();

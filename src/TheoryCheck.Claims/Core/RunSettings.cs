@@ -10,6 +10,19 @@ public static class RunSettings
 {
     public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED";
 
+    /// <summary>
+    /// The context `dotnet test` runs a claim in (the specs' ClaimProperty calls this): scale and seed from the arguments, else
+    /// from THEORYCHECK_SCALE / THEORYCHECK_SEED, else ci and 1; the runtime initialised for that scale. The CLI builds its
+    /// context from the same values (Runner), and a test compares the two.
+    /// </summary>
+    public static RunContext TestContext(Action<string> log, Scale? scale = null, int? seed = null)
+    {
+        var s = scale ?? Scale();
+        int user = seed ?? Seed(log);
+        TorchRuntime.Initialize(s.TorchThreads());
+        return new RunContext(s, user, log);
+    }
+
     /// <summary>THEORYCHECK_SCALE if set, else ci.</summary>
     /// <exception cref="EnvironmentVariableException">Not smoke, ci or paper.</exception>
     public static Scale Scale() => ParseScale(Environment.GetEnvironmentVariable(ScaleVariable));

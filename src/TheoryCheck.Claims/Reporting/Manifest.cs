@@ -18,7 +18,7 @@ public sealed record Manifest(
     string Torchsharp, string Libtorch, string Os, string Cpu, string Dotnet,
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
-    string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null)
+    string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null)
 {
     public const string ToolName = "theorycheck";
 
@@ -40,14 +40,14 @@ public sealed record Manifest(
             RuntimeInformation.FrameworkDescription,
             Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions());
+            MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability);
     }
 
     /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>
     public IEnumerable<(string What, string? Value)> NumericEnvironment() => new[]
     {
         ("commit", Commit), ("torch threads", $"{Threads}"), ("libtorch", Libtorch), ("device", Device),
-        ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr),
+        ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr), ("ATEN_CPU_CAPABILITY", AtenCpuCapability),
     };
 
     /// <summary>The SIMD extensions MKL dispatches on (from /proc/cpuinfo flags), e.g. "avx2 avx512f fma": two CPUs with the same

@@ -15,14 +15,14 @@ namespace TheoryCheck.Cli.Bench;
 /// libtorch buffers, which changes both the memory figure and step times (README, Performance).</param>
 public sealed record BenchMachine(string Tool, string Version, string Commit, bool Dirty, string Device, int Threads,
                                   int LogicalCores, string? OmpWaitPolicy, string? MallocMmapThreshold, string Torchsharp, string Libtorch, string Os,
-                                  string Cpu, string Dotnet, string Command, string Started, string? MklCbwr = null, string? VectorExtensions = null)
+                                  string Cpu, string Dotnet, string Command, string Started, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null)
 {
     public static BenchMachine Capture()
     {
         var m = Manifest.Capture(Scale.Ci, seed: 1);
         return new BenchMachine(m.Tool, m.Version, m.Commit, m.Dirty, m.Device, m.Threads, Environment.ProcessorCount,
                                 TorchRuntime.WaitPolicy, Environment.GetEnvironmentVariable("MALLOC_MMAP_THRESHOLD_"), m.Torchsharp, m.Libtorch, m.Os, m.Cpu, m.Dotnet, m.Command, m.Started,
-                                m.MklCbwr, m.VectorExtensions);
+                                m.MklCbwr, m.VectorExtensions, m.AtenCpuCapability);
     }
 }
 
@@ -45,7 +45,7 @@ public static class BenchReport
     {
         var m = d.Machine;
         var sb = new StringBuilder();
-        sb.Append(Inv($"Bench ({d.Plan}) on {m.Cpu}, {m.LogicalCores} logical cores, device {m.Device}, MKL_CBWR {m.MklCbwr ?? "n/a"}, vector extensions {m.VectorExtensions}, commit {m.Commit[..Math.Min(8, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}; wall {d.WallSeconds:0} s.\n\n"));
+        sb.Append(Inv($"Bench ({d.Plan}) on {m.Cpu}, {m.LogicalCores} logical cores, device {m.Device}, MKL_CBWR {m.MklCbwr ?? "n/a"}, ATEN_CPU_CAPABILITY {m.AtenCpuCapability ?? "auto"}, vector extensions {m.VectorExtensions}, commit {m.Commit[..Math.Min(8, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}; wall {d.WallSeconds:0} s.\n\n"));
         sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | forward tokens/s | forward GFLOP/s |\n");
         sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (var r in d.Throughput)

@@ -1,16 +1,18 @@
-// `dotnet test` and `theorycheck run` judge the same instances: for every claim, the spec runner's context and the CLI's
-// give the same case list, context seed and scale (Fast); and one training claim's measured values agree bit for bit
-// between the two entry points (Claim tier).
+// `dotnet test` and `theorycheck run` judge the same instances: for every claim, the spec runner's context
+// (RunSettings.TestContext, which the specs' ClaimProperty uses) and the CLI's (Runner) give the same case list, context seed
+// and scale (Fast); and one training claim's measured values agree bit for bit between the two entry points (Claim tier).
+// It lives here, not in specs/, because the specs project must not reference the CLI: MSBuild would then build the CLI on the
+// node that runs the specs and serialise the two test assemblies.
 using System.Text.Json;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Cli;
-using TheoryCheck.Specs.Support;
+using TheoryCheck.Tests.Torch;
 using Xunit.Abstractions;
 
-namespace TheoryCheck.Specs;
+namespace TheoryCheck.Tests.Cli;
 
 [Trait("Tier", "Fast")]
 public sealed class EntryPointCaseTests
@@ -22,7 +24,7 @@ public sealed class EntryPointCaseTests
     [InlineData(Scale.Ci, 7)]
     public void SpecsAndCliDrawTheSameCasesForEveryClaim(Scale scale, int seed)
     {
-        var spec = ClaimProperty.Context(_ => { }, scale, seed);
+        var spec = RunSettings.TestContext(_ => { }, scale, seed);
         var cli = new Runner(scale, seed, Progress.For(TextWriter.Null)).Context;
         foreach (var claim in Catalog.Claims)
         {
@@ -45,7 +47,7 @@ public sealed class EntryPointCaseTests
     }
 
     static IReadOnlyList<string> ExactBayesReferenceCases(int seed) =>
-        TheoryCheck.Claims.MetaLearning.ExactBayesReference.Claim.Plan(ClaimProperty.Context(_ => { }, Scale.Ci, seed)).Cases;
+        TheoryCheck.Claims.MetaLearning.ExactBayesReference.Claim.Plan(RunSettings.TestContext(_ => { }, Scale.Ci, seed)).Cases;
 }
 
 [Trait("Tier", "Claim")]
@@ -57,7 +59,7 @@ public sealed class EntryPointValueTests(ITestOutputHelper output)
     [Fact]
     public void ATrainingClaimMeasuresBitIdenticallyFromBothEntryPoints()
     {
-        var fromSpec = ClaimProperty.Run(MatchedTrained.Claim, output, Scale.Ci, 1);
+        var fromSpec = MatchedTrained.Claim.Run(RunSettings.TestContext(output.WriteLine, Scale.Ci, 1));   // what ClaimProperty.Run does
         var fromCli = new Runner(Scale.Ci, 1, Progress.For(TextWriter.Null)).Claim(MatchedTrained.Claim);
         string Json(ResultsJson.ClaimDto d) => JsonSerializer.Serialize(d with { Seconds = 0 });
         Assert.Equal(Json(fromCli), Json(ResultsJson.ToDto(fromSpec, Scale.Ci, 1)));
