@@ -44,11 +44,10 @@ public static class TorchRuntime
         ? Marshal.PtrToStringAnsi(getenv("ATEN_CPU_CAPABILITY")) : null;
 
     /// <summary>
-    /// Why: besides MKL, libtorch dispatches its own kernels by the CPU's best vector unit. On this AVX-512 EPYC, MB-1 at smoke
-    /// scale gave KL 0.14447873856856475 with the default (avx512) and with avx2, but other values of the same run differed
-    /// between the two, and the scalar "default" kernels moved MB-1 itself (…69570671118). A CI machine without AVX-512
-    /// would therefore train different weights than one with it. avx2 is what every x86-64 CI CPU of the last decade has
-    /// (docs/reproducibility.md).
+    /// Why: besides MKL, libtorch dispatches its own kernels by the CPU's widest vector unit, so on one AVX-512 EPYC the
+    /// avx512, avx2 and scalar kernels gave three different results for the same seed (smoke MB-1/PA-8/PA-3), and a CI
+    /// machine without AVX-512 would train other weights than one with it. avx2 is what every x86-64 CI CPU of the last
+    /// decade has (docs/reproducibility.md).
     /// </summary>
     public const string DefaultAtenCpuCapability = "avx2";
 

@@ -17,7 +17,7 @@ public static class CliProcess
         var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "theorycheck"))
             { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var v in new[] { "MKL_CBWR", "THEORYCHECK_THREADS", "THEORYCHECK_DEVICE", "THEORYCHECK_SCALE", "THEORYCHECK_SEED" })
+        foreach (var v in new[] { "MKL_CBWR", "ATEN_CPU_CAPABILITY", "THEORYCHECK_THREADS", "THEORYCHECK_DEVICE", "THEORYCHECK_SCALE", "THEORYCHECK_SEED" })
             psi.Environment.Remove(v);
         foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
@@ -35,7 +35,7 @@ public sealed class ReproducibilityTests
     static JsonNode Manifest(string dir) => JsonNode.Parse(File.ReadAllText(Path.Combine(dir, "results.json")))!["manifest"]!;
 
     [Fact]
-    public void MklCbwrIsSetBeforeLibtorchLoadsAndRecorded()
+    public void NumericPolicyIsSetBeforeLibtorchLoadsAndRecorded()
     {
         using var dir = new TempDir();
         var (code, _, err) = CliProcess.Run(new Dictionary<string, string?>(), "run", "PA-1", "--scale", "smoke", "--out", dir["default"]);
@@ -43,6 +43,8 @@ public sealed class ReproducibilityTests
         // "COMPATIBLE" alone (no "not in effect" note) means it was set before libtorch was mapped into the process.
         Assert.Equal(TorchRuntime.DefaultMklCbwr, (string?)Manifest(dir["default"])["mklCbwr"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)Manifest(dir["default"])["vectorExtensions"]));
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+            Assert.Equal(TorchRuntime.DefaultAtenCpuCapability, (string?)Manifest(dir["default"])["atenCpuCapability"]);
 
         (code, _, err) = CliProcess.Run(new Dictionary<string, string?> { ["MKL_CBWR"] = "AUTO" }, "run", "PA-1", "--scale", "smoke", "--out", dir["user"]);
         Assert.True(code == 0, err);
@@ -66,6 +68,7 @@ public sealed class ReproducibilityTests
     [InlineData("THEORYCHECK_SCALE", "huge")]
     [InlineData("THEORYCHECK_SEED", "abc")]
     [InlineData("MKL_CBWR", "FASTEST")]
+    [InlineData("ATEN_CPU_CAPABILITY", "sse9")]
     public void BadEnvironmentVariableGivesOneLineAndExit2(string variable, string value)
     {
         using var dir = new TempDir();
