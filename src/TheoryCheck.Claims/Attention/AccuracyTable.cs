@@ -1,4 +1,4 @@
-// Result table (a) of issue 5: test accuracy of PA / LPA / linear / SA-pool / SA-pos after full-batch GD, per distractor
+// Result table (a) of the PA family: test accuracy of PA / LPA / linear / SA-pool / SA-pos after full-batch GD, per distractor
 // family and context sparsity ζ (the synthetic Figure-1 analogue of p2 §5). Reported, not bounded: PA-8/PA-17 hold the bounds.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
