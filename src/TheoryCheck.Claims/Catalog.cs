@@ -15,6 +15,11 @@ public static class Catalog
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 
+    /// <summary>The claim with this id (exact, as in the catalogue).</summary>
+    /// <exception cref="ArgumentException">No claim has this id.</exception>
+    public static IClaim ById(string id) =>
+        Claims.FirstOrDefault(c => c.Spec.Id == id) ?? throw new ArgumentException($"unknown claim id '{id}'");
+
     /// <summary>Resolves "all", family keys ("MB") and ids ("MB-1"), case-insensitively, keeping catalogue order.</summary>
     /// <exception cref="ArgumentException">An unknown id or family, named in a one-line message.</exception>
     public static IReadOnlyList<IClaim> Select(IEnumerable<string> selectors)

@@ -41,8 +41,9 @@ public static class Commands
     {
         var root = new RootCommand("TheoryCheck: executable, quantitative checks of ML-theory claims (P1 Genewein et al. 2025, P2 Oymak et al. 2023).");
 
-        var list = new Command("list", "List every claim: id, paper, statement, scale presets.");
-        list.SetAction(_ => { stdout.Write(ListText()); return Ok; });
+        var markdown = new Option<bool>("--markdown") { Description = "print the README's claim index instead: id, paper §, statement, defining file, spec, snapshot" };
+        var list = new Command("list", "List every claim: id, paper, statement, scale presets.") { markdown };
+        list.SetAction(pr => { stdout.Write(pr.GetValue(markdown) ? ClaimIndex.Markdown() : ListText()); return Ok; });
 
         var selectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
         var scale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };

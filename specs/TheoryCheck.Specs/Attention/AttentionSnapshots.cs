@@ -29,7 +29,7 @@ public sealed class AttentionSnapshots
     [SkippableFact]
     public void FashionMnistAccuracyAndRelevantMassMatchVerifiedTable()
     {
-        RealDataAttentionProperties.SkipWithoutFashionMnist("Table Attention.FashionMnist");
+        DatasetSkip.WithoutFashionMnist("Table Attention.FashionMnist");
         TorchRuntime.Initialize();
         SnapshotAssert.Matches(FashionMnistTable.Instance.Build(RunContext.Quiet(Scale.Ci)));
     }

@@ -13,11 +13,11 @@ public static class ClaimProperty
     /// a bad value fails the test with the variable's name).</summary>
     public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null) => RunSettings.TestContext(log, scale, seed);
 
-    /// <summary>Runs the claim as <see cref="Check{T}"/> does and returns its result (every case, the worst, the control).</summary>
-    public static ClaimResult Run<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null) =>
+    /// <summary>Runs the claim as <see cref="Check"/> does and returns its result (every case, the worst, the control).</summary>
+    public static ClaimResult Run(IClaim claim, ITestOutputHelper output, Scale? scale = null, int? seed = null) =>
         RunIn(claim, output, Context(output.WriteLine, scale, seed));
 
-    static ClaimResult RunIn<T>(Claim<T> claim, ITestOutputHelper output, RunContext ctx)
+    static ClaimResult RunIn(IClaim claim, ITestOutputHelper output, RunContext ctx)
     {
         var r = claim.Run(ctx);
         string id = claim.Spec.Id;
@@ -31,7 +31,7 @@ public static class ClaimProperty
     /// Checks <paramref name="claim"/> on its CaseCount(scale) cases. It fails when the claim's verdict is fail: a bound does
     /// not hold (unless the claim is a declared finding) or the negative control does not fail clearly.
     /// </summary>
-    public static void Check<T>(Claim<T> claim, ITestOutputHelper output, Scale? scale = null, int? seed = null)
+    public static void Check(IClaim claim, ITestOutputHelper output, Scale? scale = null, int? seed = null)
     {
         var ctx = Context(output.WriteLine, scale, seed);
         var r = RunIn(claim, output, ctx);

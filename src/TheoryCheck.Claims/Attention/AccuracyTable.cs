@@ -22,6 +22,8 @@ public sealed class AccuracyTable : ITableSource
 
     public string Name => "Attention.Accuracy";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "PA-8", "PA-12", "PA-17" };
+
     static ContextualMixtureConfig Base(Scale s) => new()
     {
         D = 12, T = 20, Q = 2.5, V = 1, Sigma = 0.3, SigmaDelta = 1, Alpha = 0.5, Beta = 1.5, N = s.Pick(200, 400, 1000),

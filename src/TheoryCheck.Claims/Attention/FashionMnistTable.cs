@@ -19,6 +19,8 @@ public sealed class FashionMnistTable : ITableSource
 
     public string Name => "Attention.FashionMnist";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "PA-18" };
+
     public ResultTable Build(RunContext ctx)
     {
         FashionMnist.EnsureAvailable();                                              // before any data or training

@@ -16,6 +16,8 @@ public sealed class KnownPromptTable : ITableSource
 
     public string Name => "Attention.KnownPrompt";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "PA-13", "PA-14", "PA-15", "PA-16" };
+
     public ResultTable Build(RunContext ctx)
     {
         var c = new ContextualMixtureConfig

@@ -1,4 +1,7 @@
-// The immutable record of a claim (conventions C3): identity, source, statement, bounds, control, scale presets.
+// The immutable record of a claim (conventions C3): identity, source, statement, bounds, control, scale presets, and the
+// file that defines it (so the README index and `theorycheck list` point a reader straight at the code).
+using System.Runtime.CompilerServices;
+
 namespace TheoryCheck.Claims.Core;
 
 /// <summary>Whether the paper's claim is expected to hold at our scales, or is a declared open finding.</summary>
@@ -16,11 +19,24 @@ public sealed record ScalePresets(string Smoke, string Ci, string Paper)
 /// <param name="Family">Claim family key, e.g. "MB".</param>
 /// <param name="Control">The negative control: what is run instead, and that it must fail the same bounds.</param>
 /// <param name="Evidence">For a <see cref="ClaimStatus.Finding"/>: the measured evidence, in words with numbers.</param>
-/// <param name="Fast">True for exact-math claims that belong to the Fast tier.</param>
+/// <param name="Fast">True for claims that need no training: their spec runs in the Fast tier (the spec trait is read from here).</param>
+/// <param name="DefinedIn">Filled by the compiler with the path of the file that constructs the spec; never pass it.</param>
 public sealed record ClaimSpec(
     string Id, string Paper, string Source, string Family, string Statement,
     IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
-    ClaimStatus Status = ClaimStatus.Expected, string? Evidence = null, bool Fast = false)
+    ClaimStatus Status = ClaimStatus.Expected, string? Evidence = null, bool Fast = false,
+    [CallerFilePath] string DefinedIn = "")
 {
+    /// <summary>The defining file relative to the repository root, e.g. "src/TheoryCheck.Claims/PromptTuning/SoftBeatsHard.cs".</summary>
+    public string DefinitionFile
+    {
+        get
+        {
+            string path = DefinedIn.Replace('\\', '/');
+            int at = path.LastIndexOf("/src/", StringComparison.Ordinal);
+            return at >= 0 ? path[(at + 1)..] : path;
+        }
+    }
+
     public override string ToString() => $"{Id} ({Paper} {Source}): {Statement}";
 }

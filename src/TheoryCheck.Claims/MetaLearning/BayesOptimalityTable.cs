@@ -17,6 +17,8 @@ public sealed class BayesOptimalityTable : ITableSource
 
     public string Name => "MetaLearning.BayesOptimality";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "MB-1", "MB-2", "MB-3" };
+
     public ResultTable Build(RunContext ctx)
     {
         var preset = MetaLearningSetup.Preset(ctx.Scale);

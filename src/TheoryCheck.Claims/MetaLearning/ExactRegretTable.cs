@@ -12,6 +12,8 @@ public sealed class ExactRegretTable : ITableSource
 
     public string Name => "MetaLearning.ExactRegret";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "MB-0" };
+
     public ResultTable Build(RunContext ctx)
     {
         var prior = new RandomCoins(1, 1);

@@ -23,6 +23,8 @@ public sealed class PromptTuningTable : ITableSource
 
     public string Name => "PromptTuning.MainComparison";
 
+    public IReadOnlyList<string> Shows { get; } = new[] { "PT-2", "PT-3", "PT-4", "PT-5", "PT-8" };
+
     public ResultTable Build(RunContext ctx)
     {
         var preset = PromptingSetup.Preset(ctx.Scale);

@@ -1,5 +1,5 @@
-// MB-3 / MB-4: in-context adaptation follows the posterior. The prediction after any sequence with k ones in n flips is
-// the Laplace rule (k+1)/(n+2) (MB-3), so it cannot depend on the order of the flips (MB-4). p1 §2.3, T0.
+// MB-3: in-context adaptation follows the posterior. The prediction after any sequence with k ones in n flips is
+// the Laplace rule (k+1)/(n+2), for both meta-trained nets. p1 §2.3, T0. Its order-invariance is MB-4 (Exchangeability).
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
@@ -59,49 +59,4 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
     /// <summary>P(1) after the first n tokens of each (n+1)-long sequence: the model's last prediction.</summary>
     public static double[] FinalPredictions(CoinPredictor model, int[][] sequences) =>
         Evaluator.PredictOnes(model, sequences).Select(p => p[^1]).ToArray();
-}
-
-/// <summary>A random sequence (bias, length, seed) whose permutations are compared.</summary>
-public sealed record PermutationCase(double Bias, int Length, int Seed)
-{
-    public override string ToString() => FormattableString.Invariant($"τ={Bias:0.##} length {Length} (seed {Seed})");
-}
-
-public sealed class Exchangeability : Claim<PermutationCase>
-{
-    public static readonly Exchangeability Claim = new();
-    const int Pairs = 8;
-    const double EmaRate = 0.2;
-
-    public override ClaimSpec Spec { get; } = new("MB-4", "P1", "§2.3 (Bayes predictors of i.i.d. tasks are exchangeable)", "MB",
-        "Two random permutations of the same sequence end in predictions within 0.03 of each other (both meta-trained nets).",
-        new[] { Bound.AtMost("max_abs_dp1_permuted", 0.03, "issue 3 (MB-4) bound; ideal value 0") },
-        $"a recency-weighted predictor (exponential moving average, rate {EmaRate}) on the same permutation pairs must violate it",
-        new ScalePresets("3 sequences × 8 pairs", "12 sequences × 8 pairs", "40 sequences × 8 pairs"));
-
-    public override int CaseCount(Scale scale) => scale.Pick(3, 12, 40);
-
-    public override Gen<PermutationCase> Cases(Scale scale) =>
-        from b in Gen.Choose(5, 95) from len in Gen.Choose(10, 50) from seed in Gen.Choose(0, int.MaxValue - 1)
-        select new PermutationCase(b / 100.0, len, seed);
-
-    public override CaseOutcome Evaluate(PermutationCase c, RunContext ctx)
-    {
-        var rng = new Random(c.Seed);
-        var bits = Enumerable.Range(0, c.Length).Select(_ => rng.NextDouble() < c.Bias ? 1 : 0).ToArray();
-        var pairs = Enumerable.Range(0, 2 * Pairs).Select(_ => bits.OrderBy(_ => rng.Next()).Append(0).ToArray()).ToArray();
-        double Gap(IReadOnlyList<double> final) => Enumerable.Range(0, Pairs).Max(i => Math.Abs(final[2 * i] - final[2 * i + 1]));
-        double worst = new[] { Architecture.Lstm, Architecture.Transformer }
-            .Max(a => Gap(PosteriorTracking.FinalPredictions(MetaLearningSetup.Pretrained(a, MetaLearningSetup.Uniform, ctx), pairs)));
-        bool constant = bits.All(b => b == bits[0]);                        // every permutation is the same sequence
-        Measurement? control = constant ? null : Measurement.Exact(Gap(pairs.Select(Ema).ToArray()));
-        return new CaseOutcome(c.ToString(), new[] { Measurement.Exact(worst) }, new[] { control });
-    }
-
-    static double Ema(int[] sequence)
-    {
-        double p = 0.5;
-        for (int t = 0; t < sequence.Length - 1; t++) p = (1 - EmaRate) * p + EmaRate * sequence[t];
-        return p;
-    }
 }

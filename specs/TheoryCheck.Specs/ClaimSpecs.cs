@@ -1,0 +1,49 @@
+// Every catalogued claim as one xunit case, run through the claim's own Run exactly as `theorycheck run` runs it. The tier
+// comes from the claim's own record (ClaimSpec.Fast), so there is no per-claim wrapper to keep in step with the catalogue.
+// Filter one claim with `dotnet test --filter "DisplayName~\"PT-3\""`, or run it with `theorycheck run PT-3`.
+// All claim specs share the torch collection: torch's module-init RNG is global, and two busy torch processes slow each
+// other down 4-40x (stack.md §2).
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Attention;
+using TheoryCheck.Specs.Support;
+using Xunit.Abstractions;
+
+namespace TheoryCheck.Specs;
+
+public static class ClaimIds
+{
+    /// <summary>Claims that need no training (exact math, tiny random nets): the Fast tier.</summary>
+    public static TheoryData<string> Fast => Of(fast: true);
+
+    /// <summary>Claims that train or simulate at the run's scale: the Claim tier.</summary>
+    public static TheoryData<string> Training => Of(fast: false);
+
+    static TheoryData<string> Of(bool fast)
+    {
+        var ids = new TheoryData<string>();
+        foreach (var c in Catalog.Claims.Where(c => c.Spec.Fast == fast)) ids.Add(c.Spec.Id);
+        return ids;
+    }
+}
+
+[Trait("Tier", "Fast")]
+[Collection(TorchCollection.Name)]
+public sealed class FastClaims(ITestOutputHelper output)
+{
+    [Theory]
+    [MemberData(nameof(ClaimIds.Fast), MemberType = typeof(ClaimIds))]
+    public void Holds(string id) => ClaimProperty.Check(Catalog.ById(id), output);
+}
+
+[Trait("Tier", "Claim")]
+[Collection(TorchCollection.Name)]
+public sealed class TrainingClaims(ITestOutputHelper output)
+{
+    [SkippableTheory]
+    [MemberData(nameof(ClaimIds.Training), MemberType = typeof(ClaimIds))]
+    public void Holds(string id)
+    {
+        if (id == RealDataAttention.Claim.Spec.Id) DatasetSkip.WithoutFashionMnist(id);
+        ClaimProperty.Check(Catalog.ById(id), output);
+    }
+}
