@@ -1,4 +1,4 @@
-// One catalogue of claims and result tables (conventions C4): the CLI, the specs and the README index read it.
+// One catalogue of claims and result tables (conventions C4): the CLI, the specs and `list --markdown` (the README index) read it.
 using TheoryCheck.Claims.Core;
 
 namespace TheoryCheck.Claims;

@@ -40,7 +40,7 @@ public sealed class AccuracyTable : ITableSource
             {
                 "source: p2 §5 synthetic Figure-1 analogue; models and data p2 §2-3; claims PA-8 (F-matched) and PA-17 (F-signed) bound the separations",
                 string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"data: d={b.D} T={b.T} Q={b.Q} V=1 sigma={b.Sigma} (F-gauss sigma_delta=1; F-matched alpha=0.5; F-signed alpha=0.5 beta=1.5), n={b.N}, test {test}, random rotation; seed {ctx.Seed}; device cpu"),
+                    $"data: d={b.D} T={b.T} Q={b.Q} V=1 sigma={b.Sigma} (F-gauss sigma_delta=1; F-matched alpha=0.5; F-signed alpha=0.5 beta=1.5), n={b.N}, test {test}, random rotation; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}"),
                 $"training: {steps} full-batch GD steps on the logistic loss; eta 0.5 (LPA 0.1); init N(0, 0.01²) (SA: N(0, 0.1²)); W = I frozen for PA/LPA, trainable for SA",
                 "cells: accuracy ± SE over test sequences; same seed on one machine gives byte-identical values",
             }, tol);

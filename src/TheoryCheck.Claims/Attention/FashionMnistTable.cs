@@ -34,7 +34,7 @@ public sealed class FashionMnistTable : ITableSource
             {
                 "source: derived in the paper's setting (p2 §5 real-data analogue; our design); claim PA-18 bounds the gap (>= 0.05) and the mass (>= 2 zeta)",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"data: Fashion-MNIST (dataset-fashion-mnist); T={RealDataAttention.T} tokens = whitened PCA (d={RealDataAttention.D}, every {PcaEmbedding.Stride}th train image, {embedding.ExplainedVariance:0.00} of pixel variance) of images; zeta*T images of class A (y=+1) or B (y=-1), the rest of the other 8 classes; n={n} train-split sequences, {test} t10k-split test sequences; seed {ctx.Seed}; device cpu"),
+                    $"data: Fashion-MNIST (dataset-fashion-mnist); T={RealDataAttention.T} tokens = whitened PCA (d={RealDataAttention.D}, every {PcaEmbedding.Stride}th train image, {embedding.ExplainedVariance:0.00} of pixel variance) of images; zeta*T images of class A (y=+1) or B (y=-1), the rest of the other 8 classes; n={n} train-split sequences, {test} t10k-split test sequences; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}"),
                 $"training: {RealDataAttention.Gd} from zero, PA (prompt and head) and the linear probe f = v·mean(x)",
                 "cells: mean ± SE over test sequences (PA_minus_linear paired per sequence); uniform attention puts zeta on the relevant images",
             }, columns.Skip(2).ToDictionary(c => c, _ => tol));

@@ -43,7 +43,7 @@ public sealed class KnownPromptTable : ITableSource
             {
                 "source: p2 §4.4 items 1-3 (derived in the paper's setting; proportional-asymptotic formulas); claims PA-13 … PA-15 bound the gaps",
                 string.Create(CultureInfo.InvariantCulture,
-                    $"data: q-orthogonal F-gauss d={c.D} T={c.T} zeta={c.Zeta} Q={c.Q} V=1 sigma={c.Sigma} sigma_delta={c.SigmaDelta}, balanced training labels, random rotation; seed {ctx.Seed}; device cpu"),
+                    $"data: q-orthogonal F-gauss d={c.D} T={c.T} zeta={c.Zeta} Q={c.Q} V=1 sigma={c.Sigma} sigma_delta={c.SigmaDelta}, balanced training labels, random rotation; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}"),
                 $"heads: mean-difference (1/n)Σ y_i h_i; ridge lambda=1; ridgeless (minimum-norm least squares); simulation = mean ± SE over {sets} training sets, one test set of {test} per Γ",
             }, tol);
         foreach (double gamma in Gammas)

@@ -28,7 +28,7 @@ public sealed class BayesOptimalityTable : ITableSource
         var tol = new Dictionary<string, Tolerance> { ["kl_per_step"] = new(1e-4, SeMultiple: 4), ["max_abs_dp1_grid"] = new(0.03) };
         foreach (int n in Horizons) { tol[$"regret@{n}"] = new(0.05, SeMultiple: 4); tol[$"bayes@{n}"] = new(1e-4); }
         var table = new ResultTable(Name, $"Meta-trained predictors vs the exact Bayes predictor ({ctx.Scale.Name()} scale)", columns,
-            new[] { $"source: p1 §2.1, §4.3 (claims MB-1…MB-3). models: {MetaLearningSetup.Describe(ctx.Scale)}; seed {ctx.Seed}; device cpu",
+            new[] { $"source: p1 §2.1, §4.3 (claims MB-1…MB-3). models: {MetaLearningSetup.Describe(ctx.Scale)}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                     $"evaluation: {preset.EvalSequences * 2} sequences of length {Horizons.Max()} drawn from the row's prior; KL over the first {preset.KlLength} steps; value ± SE over sequences",
                     "regret beyond the pretraining length is reported without a bound; bayes@N is exact (binomial sums)",
                     "tolerances: the same seed and thread count reproduce byte-identical values; retraining with 2 instead of 1 torch thread moved every cell by < 1 SE except the beta:5,1 grid error (0.119 vs 0.141), hence 4 SE + floor and 0.03 on the grid column",

@@ -35,7 +35,7 @@ public sealed class PromptTuningTable : ITableSource
         var table = new ResultTable(Name, $"Prompt tuning vs weight tuning: regret@N, median [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
             new[]
             {
-                $"source: p1 §4.4-4.5, §5 (claims PT-2…PT-5, PT-8). networks: {MetaLearningSetup.Describe(ctx.Scale)}, meta-trained on {PromptingSetup.Pretrain(ctx).Name}; seed {ctx.Seed}; device cpu",
+                $"source: p1 §4.4-4.5, §5 (claims PT-2…PT-5, PT-8). networks: {MetaLearningSetup.Describe(ctx.Scale)}, meta-trained on {PromptingSetup.Pretrain(ctx).Name}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                 $"{preset}; prefix length {PromptingSetup.PrefixLength}",
                 "ideal rows are exact (binomial sums): TargetBayes = Bayes on the target, PreBayes = Bayes on the pretraining distribution, PreBayesPT = PreBayes after its best length-6 hard prefix (chosen at N = 50)",
                 "n/a: LoRA exists only on the Transformer (p1 §4.2). tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
