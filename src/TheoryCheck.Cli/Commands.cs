@@ -4,7 +4,6 @@ using System.CommandLine;
 using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Torch;
 

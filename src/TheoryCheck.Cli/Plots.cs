@@ -174,7 +174,7 @@ public static class Plots
     static string Save(Plot plt, string dir, string file)
     {
         plt.ShowLegend();
-        return TheoryCheck.Claims.Reporting.AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
+        return AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
     }
 
     static (double V, double Se) Value(string cell) =>

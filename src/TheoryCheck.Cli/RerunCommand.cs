@@ -4,7 +4,7 @@
 using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Torch;
 

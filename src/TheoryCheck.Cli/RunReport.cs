@@ -4,7 +4,7 @@
 using System.Globalization;
 using System.Text;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Cli;

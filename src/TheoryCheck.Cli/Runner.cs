@@ -3,7 +3,7 @@
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Reference.Coins;
 

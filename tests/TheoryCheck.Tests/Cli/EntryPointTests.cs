@@ -7,7 +7,7 @@ using System.Text.Json;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Cli;
 using TheoryCheck.Tests.Torch;
 using Xunit.Abstractions;

@@ -1,5 +1,5 @@
 // The rerun tolerance: exact values within 1e-9 + 1e-6·|old|, statistical ones within 4·SE + 1e-9; verdicts must match.
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 
 namespace TheoryCheck.Tests.Core;
 

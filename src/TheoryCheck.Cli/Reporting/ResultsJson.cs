@@ -3,8 +3,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Snapshots;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 public static class ResultsJson
 {
