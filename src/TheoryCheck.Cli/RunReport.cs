@@ -29,10 +29,7 @@ public static class RunReport
             var missing = Runner.TablesOf(claims).Where(s => tables.All(t => t.Name != s.Name)).ToArray();
             if (missing.Length > 0)
             {
-                Commands.InitializeTorch(Scales.Parse(doc.Manifest.Scale));
-                var m = doc.Manifest;
-                var runner = new Runner(Scales.Parse(m.Scale), m.Seed, Progress.For(log), TaskOptions.Parse("target", m.Target),
-                                        TaskOptions.Parse("pretrain", m.Pretrain));
+                var runner = Runner.Start(doc.Manifest, log);
                 runner.Progress.Run(() =>
                 {
                     foreach (var s in missing)

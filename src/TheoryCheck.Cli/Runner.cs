@@ -6,13 +6,13 @@ using TheoryCheck.Claims.Core;
 using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;
 
 public sealed class Runner
 {
     readonly Scale scale;
-    readonly int seed;
     readonly RunContext ctx;
     string current = "";
 
@@ -20,9 +20,22 @@ public sealed class Runner
     /// <param name="pretrain">--pretrain for the PT networks (null = Beta(1,1)).</param>
     public Runner(Scale scale, int seed, Progress progress, TaskDistribution? target = null, TaskDistribution? pretrain = null)
     {
-        (this.scale, this.seed, Progress) = (scale, seed, progress);
+        (this.scale, Progress) = (scale, progress);
         ctx = new RunContext(scale, seed, line => progress.Line(current, line)) { Target = target, Pretrain = pretrain };
     }
+
+    /// <summary>The one way a command gets a runner: torch's threads are set for the scale first, before anything trains
+    /// or the manifest records them.</summary>
+    public static Runner Start(Scale scale, int seed, TextWriter log, TaskDistribution? target = null, TaskDistribution? pretrain = null)
+    {
+        TorchRuntime.Initialize(scale.TorchThreads());   // 1 for smoke/ci (small models), every core for paper widths
+        return new Runner(scale, seed, Progress.For(log), target, pretrain);
+    }
+
+    /// <summary>A runner for the run a results.json records: its scale, seed and PT task distributions.</summary>
+    public static Runner Start(Manifest recorded, TextWriter log) =>
+        Start(Scales.Parse(recorded.Scale), recorded.Seed, log,
+              TaskOptions.Parse("target", recorded.Target), TaskOptions.Parse("pretrain", recorded.Pretrain));
 
     public Progress Progress { get; }
 
@@ -34,7 +47,7 @@ public sealed class Runner
         Progress.Start(current = claim.Spec.Id, $"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
         var r = RunOne(claim, ctx);
         Progress.Done(current, $"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
-        return ResultsJson.ToDto(r, scale, seed);
+        return ResultsJson.ToDto(r, scale);
     }
 
     /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
@@ -79,15 +92,15 @@ public sealed class Runner
         try { return claim.Run(ctx); }
         catch (ClaimNotRunException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
         }
         catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
         }
         catch (InvalidDataException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
         }
     }
 }
