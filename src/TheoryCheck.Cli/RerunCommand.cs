@@ -36,9 +36,10 @@ public static class RerunCommand
             if (was != isNow) stderr.WriteLine($"note: {what} differs from the recorded run ({was ?? "not recorded"} → {isNow}); values may move within tolerance");
         stderr.WriteLine($"re-running {claims.Count} claim(s) of {path} at {scale.Name()} scale, seed {m.Seed}");
 
-        // Result tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances.
+        // Snapshot tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances;
+        // report-only tables have no tolerances to compare with.
         string tablesDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, RunReport.TablesFolder);
-        var saved = Catalog.Tables.Where(t => File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
+        var saved = Catalog.Tables.Where(t => t.IsSnapshot && File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
         var fresh = Array.Empty<ResultsJson.ClaimDto>();
         var tableChecks = new List<(string Name, IReadOnlyList<string> Problems)>();
         runner.Progress.Run(() =>

@@ -32,7 +32,7 @@ public static class RunCommand
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
 
         var mine = shard?.Pick(selected) ?? selected;
-        var allTables = Runner.TablesOf(selected);
+        var allTables = Catalog.TablesOf(selected);
         var tables = o.Report ? shard?.Pick(allTables) ?? allTables : Array.Empty<ITableSource>();
         if (shard != null)
             stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +

@@ -3,8 +3,8 @@
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
 
@@ -63,27 +63,6 @@ public sealed class Runner
         }
         catch (ClaimNotRunException e) { Progress.Done(current, $"[{source.Name}] not run: {e.Message}"); return null; }
     }
-
-    /// <summary>Tables drawn in report.md but not snapshot-tested, with their family.</summary>
-    static readonly (string Family, ITableSource Source)[] ReportOnly =
-        { ("MB", RegretBands.Instance), ("PT", PromptTuningCurves.Instance) };
-
-    /// <summary>The result tables of the claims' families, in catalogue order, then the report-only ones.</summary>
-    public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)
-    {
-        var families = claims.Select(c => c.Spec.Family).ToHashSet();
-        return Catalog.Tables.Where(t => FamilyOf(t) is { } f && families.Contains(f))
-                      .Concat(ReportOnly.Where(r => families.Contains(r.Family)).Select(r => r.Source)).ToArray();
-    }
-
-    /// <summary>A table belongs to the family whose claims live in its namespace (MetaLearning → MB), so a new family
-    /// needs no entry here.</summary>
-    public static string? FamilyOf(ITableSource table) =>
-        Catalog.Claims.FirstOrDefault(c => c.GetType().Namespace == table.GetType().Namespace)?.Spec.Family;
-
-    public static string? FamilyOfTable(string name) =>
-        Catalog.Tables.FirstOrDefault(t => t.Name == name) is { } t ? FamilyOf(t)
-        : ReportOnly.FirstOrDefault(r => r.Source.Name == name).Family;
 
     /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
     static ClaimResult RunOne(IClaim claim, RunContext ctx)

@@ -1,4 +1,5 @@
 // `tables FAMILY…`: builds the families' result tables and writes each as markdown with its PNG plots into --out.
+using TheoryCheck.Claims;
 using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Cli;
@@ -8,7 +9,7 @@ public static class TablesCommand
     public static int Tables(string[] families, string? scaleText, string? seedText, string outDir, bool force, string? targetSpec,
                              string? pretrainSpec, TextWriter stderr)
     {
-        var sources = Runner.TablesOf(Commands.SelectClaims(families));
+        var sources = Catalog.TablesOf(Commands.SelectClaims(families));
         var scale = Commands.ParseScale(scaleText);
         int seed = Commands.ParseSeedAndOut(seedText, outDir, stderr);
         var target = TaskOptions.Parse("--target", targetSpec);

@@ -21,6 +21,8 @@ public sealed class AccuracyTable : ITableSource
     };
 
     public string Name => "Attention.Accuracy";
+    public string Family => AttentionFamily.Key;
+    public bool IsSnapshot => true;
 
     static ContextualMixtureConfig Base(Scale s) => new()
     {

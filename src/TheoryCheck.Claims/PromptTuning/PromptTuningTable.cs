@@ -22,6 +22,8 @@ public sealed class PromptTuningTable : ITableSource
     static readonly Architecture[] Archs = { Architecture.Lstm, Architecture.Transformer };
 
     public string Name => "PromptTuning.MainComparison";
+    public string Family => PromptTuningFamily.Key;
+    public bool IsSnapshot => true;
 
     public ResultTable Build(RunContext ctx)
     {
