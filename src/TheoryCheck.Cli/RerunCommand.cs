@@ -4,8 +4,8 @@
 using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;

@@ -3,8 +3,8 @@
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;

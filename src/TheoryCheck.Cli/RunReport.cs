@@ -5,8 +5,8 @@ using System.Globalization;
 using System.Text;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 
 namespace TheoryCheck.Cli;
 

@@ -1,7 +1,7 @@
-// Runs claims and builds result tables for the run/rerun/report commands, reporting each as a progress task: a start line,
-// the claims' own progress lines in between, and an explicit final line (verdict or table built, with its wall time).
+// Runs claims and builds result tables for the run/rerun/report/tables commands, reporting each as a progress task: a
+// start line, the claims' own progress lines in between, and an explicit final line (verdict or table built, with its
+// wall time).
 using System.Diagnostics;
-using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Cli.Reporting;
