@@ -1,5 +1,9 @@
-// Verify's dangling check: every verified file in snapshots/ must be produced by a registered table.
+// Verify's dangling check: every verified file in snapshots/ must be produced by a registered snapshot table, and every
+// registered snapshot table must have one.
 using TheoryCheck.Claims;
+using TheoryCheck.Claims.Attention;
+using TheoryCheck.Claims.MetaLearning;
+using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Specs;
@@ -10,7 +14,7 @@ public sealed class SnapshotHygiene
     [Fact]
     public void EveryVerifiedSnapshotHasAProducer()
     {
-        var produced = Catalog.Tables.Select(t => t.Name).ToHashSet();
+        var produced = Catalog.Tables.Where(t => t.IsSnapshot).Select(t => t.Name).ToHashSet();
         var orphans = SnapshotStore.Default().VerifiedNames().Where(n => !produced.Contains(n)).ToArray();
         Assert.True(orphans.Length == 0, $"verified snapshots that no test produces: {string.Join(", ", orphans)}");
     }
@@ -19,7 +23,17 @@ public sealed class SnapshotHygiene
     public void EveryRegisteredTableHasAVerifiedSnapshot()
     {
         var store = SnapshotStore.Default();
-        var missing = Catalog.Tables.Select(t => t.Name).Where(n => !File.Exists(store.VerifiedPath(n))).ToArray();
+        var missing = Catalog.Tables.Where(t => t.IsSnapshot).Select(t => t.Name).Where(n => !File.Exists(store.VerifiedPath(n))).ToArray();
         Assert.True(missing.Length == 0, $"tables without a verified snapshot: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void EveryTableHasAUniqueNameAndAFamilyWithClaims()
+    {
+        Assert.Equal(Catalog.Tables.Count, Catalog.Tables.Select(t => t.Name).Distinct().Count());
+        Assert.All(Catalog.Tables, t => Assert.Contains(t.Family, Catalog.Families));
+        Assert.All(MetaLearningFamily.Claims, c => Assert.Equal(MetaLearningFamily.Key, c.Spec.Family));
+        Assert.All(PromptTuningFamily.Claims, c => Assert.Equal(PromptTuningFamily.Key, c.Spec.Family));
+        Assert.All(AttentionFamily.Claims, c => Assert.Equal(AttentionFamily.Key, c.Spec.Family));
     }
 }

@@ -1,5 +1,6 @@
 // One catalogue of claims and result tables (conventions C4): the CLI, the specs and `list --markdown` (the README index) read it.
 using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Claims;
 
@@ -9,9 +10,12 @@ public static class Catalog
     public static IReadOnlyList<IClaim> Claims { get; } =
         MetaLearning.MetaLearningFamily.Claims.Concat(PromptTuning.PromptTuningFamily.Claims).Concat(Attention.AttentionFamily.Claims).ToArray();
 
-    /// <summary>Every snapshot table some test produces; a verified file not listed here fails the dangling check.</summary>
-    public static IReadOnlyList<Snapshots.ITableSource> Tables { get; } =
-        MetaLearning.MetaLearningFamily.Tables.Concat(PromptTuning.PromptTuningFamily.Tables).Concat(Attention.AttentionFamily.Tables).ToArray();
+    /// <summary>Every result table, as the families list them: the snapshot-gated ones first, in family order (a verified file
+    /// none of them writes fails the dangling check), then the report-only ones. A run builds them, and `--shard` deals
+    /// them out, in this order.</summary>
+    public static IReadOnlyList<ITableSource> Tables { get; } =
+        MetaLearning.MetaLearningFamily.Tables.Concat(PromptTuning.PromptTuningFamily.Tables).Concat(Attention.AttentionFamily.Tables)
+            .OrderBy(t => !t.IsSnapshot).ToArray();   // a stable sort: family order holds within each group
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 
@@ -19,6 +23,16 @@ public static class Catalog
     /// <exception cref="ArgumentException">No claim has this id.</exception>
     public static IClaim ById(string id) =>
         Claims.FirstOrDefault(c => c.Spec.Id == id) ?? throw new ArgumentException($"unknown claim id '{id}'");
+
+    /// <summary>The tables of the claims' families, in <see cref="Tables"/> order.</summary>
+    public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)
+    {
+        var families = claims.Select(c => c.Spec.Family).ToHashSet();
+        return Tables.Where(t => families.Contains(t.Family)).ToArray();
+    }
+
+    /// <summary>The registered table called <paramref name="name"/>, or null (a table file this version does not know).</summary>
+    public static ITableSource? Table(string name) => Tables.FirstOrDefault(t => t.Name == name);
 
     /// <summary>Resolves "all", family keys ("MB") and ids ("MB-1"), case-insensitively, keeping catalogue order.</summary>
     /// <exception cref="ArgumentException">An unknown id or family, named in a one-line message.</exception>

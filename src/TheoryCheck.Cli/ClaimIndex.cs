@@ -24,7 +24,7 @@ public static class ClaimIndex
         {
             string file = s.DefinitionFile;
             string spec = s.Fast ? "FastClaims" : "TrainingClaims";
-            var tables = Catalog.Tables.Where(t => t.Shows.Contains(s.Id)).Select(t => $"[{t.Name}](snapshots/{t.Name}.verified.md)").ToArray();
+            var tables = Catalog.Tables.Where(t => t.IsSnapshot && t.Shows.Contains(s.Id)).Select(t => $"[{t.Name}](snapshots/{t.Name}.verified.md)").ToArray();
             string statement = s.Status == ClaimStatus.Finding && s.Evidence is not null
                 ? $"{s.Statement} **Declared finding:** {s.Evidence}" : s.Statement;
             sb.Append($"| {s.Id}{(s.Status == ClaimStatus.Finding ? " (finding)" : "")} | {s.Paper} {Cell(s.Source)} | {Cell(statement)} " +

@@ -1,19 +1,14 @@
-// Command-line surface (parsing and wiring; the work is in RunCommand, MergeCommand, RerunCommand, RunReport, Bench/).
-// Exit codes: 0 all selected claims pass (or are declared findings), 1 a claim fails or a rerun disagrees, 2 bad input.
+// Command-line surface: each command's options and arguments, wired to its handler (RunCommand, MergeCommand,
+// RerunCommand, TablesCommand, RunReport, Bench/). Exit codes and input parsing shared by the commands are in CommandInput.cs.
 using System.CommandLine;
-using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
-using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;
 
-public static class Commands
+public static partial class Commands
 {
-    public const int Ok = 0, ClaimFailed = 1, BadInput = 2;
-
     public static int Invoke(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = Build(stdout, stderr);
@@ -24,18 +19,12 @@ public static class Commands
             return BadInput;
         }
         try { return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }); }
-        catch (BadInputException e) { stderr.WriteLine($"theorycheck: {e.Message}"); return BadInput; }
-        catch (EnvironmentVariableException e) { stderr.WriteLine($"theorycheck: {e.Message}"); return BadInput; }
-        // A full disk, a read-only or vanished folder: the writer already removed its temp file, and earlier complete files
-        // are untouched (every write is a temp file + rename), so one line is all the user needs.
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (BadInputMessage(e) is { } message)
         {
-            stderr.WriteLine($"theorycheck: cannot write the output: {OneLine(e.Message)}");
+            stderr.WriteLine($"theorycheck: {message}");
             return BadInput;
         }
     }
-
-    static string OneLine(string message) => message.Split('\n')[0].Trim();
 
     static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
@@ -89,7 +78,7 @@ public static class Commands
         var tTarget = TaskOptions.TargetOption();
         var tPretrain = TaskOptions.PretrainOption();
         var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain };
-        tables.SetAction(pr => Tables(pr.GetValue(families)!, pr.GetValue(tScale), pr.GetValue(tSeed), pr.GetValue(tOut)!, pr.GetValue(tForce),
+        tables.SetAction(pr => TablesCommand.Tables(pr.GetValue(families)!, pr.GetValue(tScale), pr.GetValue(tSeed), pr.GetValue(tOut)!, pr.GetValue(tForce),
             pr.GetValue(tTarget), pr.GetValue(tPretrain), stderr));
 
         var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
@@ -118,56 +107,6 @@ public static class Commands
         return sb.ToString();
     }
 
-    /// <summary>Torch threads: 1 for smoke/ci (small models), every core for paper widths (measured in TorchRuntime).</summary>
-    public static void InitializeTorch(Scale scale) => TorchRuntime.Initialize(scale.TorchThreads());
-
-    static int Tables(string[] families, string? scaleText, string? seedText, string outDir, bool force, string? targetSpec,
-                      string? pretrainSpec, TextWriter stderr)
-    {
-        IReadOnlyList<ITableSource> sources;
-        Scale scale;
-        try { sources = Runner.TablesOf(Catalog.Select(families)); }
-        catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        scale = ParseScale(scaleText);
-        int seed = ParseSeedAndOut(seedText, outDir, stderr);
-        var target = TaskOptions.Parse("--target", targetSpec);
-        var pretrain = TaskOptions.Parse("--pretrain", pretrainSpec);
-        OutputFolder.Prepare(outDir, force);
-        InitializeTorch(scale);
-        var runner = new Runner(scale, seed, Progress.For(stderr), target, pretrain);
-        var built = new List<ResultTable>();
-        runner.Progress.Run(() => built.AddRange(sources.Select(runner.Table).OfType<ResultTable>()));
-        foreach (var table in built)
-        {
-            string md = AtomicFile.WriteText(Path.Combine(outDir, table.Name + ".md"), table.ToMarkdown());
-            foreach (var png in Plots.For(table, outDir)) stderr.WriteLine($"  wrote {png}");
-            stderr.WriteLine($"[{table.Name}] wrote {md}");
-        }
-        return Ok;
-    }
-
-    /// <summary>--scale, or THEORYCHECK_SCALE when it is not given (validated by RunSettings), else ci.</summary>
-    internal static Scale ParseScale(string? scaleText)
-    {
-        var fromEnvironment = RunSettings.Scale();   // validated even when --scale overrides it: a typo must not pass silently
-        if (scaleText is null) return fromEnvironment;
-        try { return Scales.Parse(scaleText); }
-        catch (ArgumentException e) { throw new BadInputException(e.Message); }
-    }
-
-    /// <summary>Validates --seed (an integer; THEORYCHECK_SEED when not given, else 1) and --out (not an existing file) for
-    /// every command that takes them.</summary>
-    internal static int ParseSeedAndOut(string? seedText, string? outDir, TextWriter stderr)
-    {
-        int seed = RunSettings.Seed(seedText is null ? stderr.WriteLine : null);   // validated even when --seed overrides it
-        if (seedText is null) { }
-        else if (!int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
-            throw new BadInputException($"--seed must be an integer, got '{seedText}'");
-        if (outDir != null && File.Exists(outDir))
-            throw new BadInputException($"--out '{outDir}' is a file, not a folder");
-        return seed;
-    }
-
     /// <summary>Renames each NAME.received.md over NAME.verified.md; one that equals its verified file is only removed, so
     /// unchanged snapshots keep their file (and timestamp). Every name is checked before anything is touched.</summary>
     public static int Accept(string[] names, TextWriter stdout, SnapshotStore? store = null)
@@ -182,5 +121,3 @@ public static class Commands
         return Ok;
     }
 }
-
-public sealed class BadInputException(string message) : Exception(message);

@@ -1,7 +1,8 @@
 // `merge DIR…`: combines the outputs of `run --shard i/n` into one results.json (and report). Refuses shards of different
 // runs (scale, seed, selection, commit, shard count), duplicates and gaps, so a merged file always means one whole run.
 using TheoryCheck.Claims;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 
 namespace TheoryCheck.Cli;
 

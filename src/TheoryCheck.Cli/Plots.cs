@@ -2,24 +2,31 @@
 // P1 cumulative regret curves (exact ideal predictors; meta-trained models ± SE next to exact Bayes), P2 accuracy vs ζ
 // per distractor family, and known-prompt theory curves with simulation points.
 using ScottPlot;
+using TheoryCheck.Claims.Attention;
+using TheoryCheck.Claims.MetaLearning;
+using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Cli;
 
 public static class Plots
 {
+    /// <summary>How each table with a figure is drawn, keyed by the table's own name so a renamed table keeps its plot.</summary>
+    static readonly IReadOnlyDictionary<string, Func<ResultTable, string, IReadOnlyList<string>>> ByTable =
+        new Dictionary<string, Func<ResultTable, string, IReadOnlyList<string>>>
+        {
+            [AccuracyTable.Instance.Name] = AccuracyVsZeta,
+            [KnownPromptTable.Instance.Name] = KnownPromptCurves,
+            [ExactRegretTable.Instance.Name] = ExactRegretCurves,
+            [BayesOptimalityTable.Instance.Name] = ModelRegretCurves,
+            [RegretBandsTable.Instance.Name] = RegretBandCurves,
+            [FashionMnistTable.Instance.Name] = RelevantMassVsZeta,
+            [RegretCurvesTable.Instance.Name] = TuningCurves,
+        };
+
     /// <summary>Writes the table's plots into <paramref name="dir"/>; returns their paths (none for tables without a plot).</summary>
-    public static IReadOnlyList<string> For(ResultTable table, string dir) => table.Name switch
-    {
-        "Attention.Accuracy" => AccuracyVsZeta(table, dir),
-        "Attention.KnownPrompt" => KnownPromptCurves(table, dir),
-        "MetaLearning.ExactRegret" => ExactRegretCurves(table, dir),
-        "MetaLearning.BayesOptimality" => ModelRegretCurves(table, dir),
-        "MetaLearning.RegretBands" => RegretBandCurves(table, dir),
-        "Attention.FashionMnist" => RelevantMassVsZeta(table, dir),
-        "PromptTuning.RegretCurves" => TuningCurves(table, dir),
-        _ => Array.Empty<string>(),
-    };
+    public static IReadOnlyList<string> For(ResultTable table, string dir) =>
+        ByTable.TryGetValue(table.Name, out var plot) ? plot(table, dir) : Array.Empty<string>();
 
     static IReadOnlyList<string> AccuracyVsZeta(ResultTable t, string dir)
     {
@@ -174,7 +181,7 @@ public static class Plots
     static string Save(Plot plt, string dir, string file)
     {
         plt.ShowLegend();
-        return TheoryCheck.Claims.Reporting.AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
+        return AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
     }
 
     static (double V, double Se) Value(string cell) =>

@@ -4,8 +4,8 @@
 using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;
@@ -29,17 +29,17 @@ public static class RerunCommand
         catch (ArgumentException e) { throw new BadInputException($"{path}: {e.Message}"); }
         if (outDir != null) OutputFolder.Prepare(outDir, force);
 
-        Commands.InitializeTorch(scale);
         var m = old.Manifest;
+        var runner = Runner.Start(m, stderr);
         var now = Manifest.Capture(scale, m.Seed);
         foreach (var ((what, was), (_, isNow)) in m.NumericEnvironment().Zip(now.NumericEnvironment()))
             if (was != isNow) stderr.WriteLine($"note: {what} differs from the recorded run ({was ?? "not recorded"} → {isNow}); values may move within tolerance");
         stderr.WriteLine($"re-running {claims.Count} claim(s) of {path} at {scale.Name()} scale, seed {m.Seed}");
 
-        // Result tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances.
+        // Snapshot tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances;
+        // report-only tables have no tolerances to compare with.
         string tablesDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, RunReport.TablesFolder);
-        var saved = Catalog.Tables.Where(t => File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
-        var runner = new Runner(scale, m.Seed, Progress.For(stderr), TaskOptions.Parse("target", m.Target), TaskOptions.Parse("pretrain", m.Pretrain));
+        var saved = Catalog.Tables.Where(t => t.IsSnapshot && File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
         var fresh = Array.Empty<ResultsJson.ClaimDto>();
         var tableChecks = new List<(string Name, IReadOnlyList<string> Problems)>();
         runner.Progress.Run(() =>

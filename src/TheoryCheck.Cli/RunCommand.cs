@@ -3,8 +3,8 @@
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;
@@ -20,11 +20,8 @@ public static class RunCommand
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
-        IReadOnlyList<IClaim> selected;
-        Scale scale;
-        try { selected = Catalog.Select(o.Selectors); }
-        catch (ArgumentException e) { throw new BadInputException(e.Message); }
-        scale = Commands.ParseScale(o.Scale);
+        var selected = Commands.SelectClaims(o.Selectors);
+        var scale = Commands.ParseScale(o.Scale);
         int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
         var shard = o.Shard is null ? null : Shard.Parse(o.Shard);
         var target = TaskOptions.Parse("--target", o.Target);
@@ -35,12 +32,12 @@ public static class RunCommand
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
 
         var mine = shard?.Pick(selected) ?? selected;
-        var allTables = Runner.TablesOf(selected);
+        var allTables = Catalog.TablesOf(selected);
         var tables = o.Report ? shard?.Pick(allTables) ?? allTables : Array.Empty<ITableSource>();
         if (shard != null)
             stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
                              (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
-        Commands.InitializeTorch(scale);
+        var runner = Runner.Start(scale, seed, stderr, target, pretrain);
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
         var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name };
@@ -48,7 +45,6 @@ public static class RunCommand
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
 
-        var runner = new Runner(scale, seed, Progress.For(stderr), target, pretrain);
         var results = new List<ResultsJson.ClaimDto>();
         var tableNames = new List<string>();
         runner.Progress.Run(() =>

@@ -3,9 +3,10 @@
 // (results.json, tables/*.md); `report` on a run made without --report builds the missing tables first.
 using System.Globalization;
 using System.Text;
+using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 
 namespace TheoryCheck.Cli;
 
@@ -25,14 +26,11 @@ public static class RunReport
             : new List<ResultTable>();
         if (buildMissing)
         {
-            var claims = TheoryCheck.Claims.Catalog.Select(doc.Claims.Select(c => c.Id));
-            var missing = Runner.TablesOf(claims).Where(s => tables.All(t => t.Name != s.Name)).ToArray();
+            var claims = Catalog.Select(doc.Claims.Select(c => c.Id));
+            var missing = Catalog.TablesOf(claims).Where(s => tables.All(t => t.Name != s.Name)).ToArray();
             if (missing.Length > 0)
             {
-                Commands.InitializeTorch(Scales.Parse(doc.Manifest.Scale));
-                var m = doc.Manifest;
-                var runner = new Runner(Scales.Parse(m.Scale), m.Seed, Progress.For(log), TaskOptions.Parse("target", m.Target),
-                                        TaskOptions.Parse("pretrain", m.Pretrain));
+                var runner = Runner.Start(doc.Manifest, log);
                 runner.Progress.Run(() =>
                 {
                     foreach (var s in missing)
@@ -43,7 +41,7 @@ public static class RunReport
         string plotsDir = Path.Combine(dir, PlotsFolder);
         var plots = tables.ToDictionary(t => t.Name, t => Plots.For(t, plotsDir));
         AtomicFile.WriteText(Path.Combine(dir, "results.csv"),
-            TidyCsv.Build(doc, tables.Select(t => (Runner.FamilyOfTable(t.Name) ?? "", t))));
+            TidyCsv.Build(doc, tables.Select(t => (Catalog.Table(t.Name)?.Family ?? "", t))));
         return AtomicFile.WriteText(Path.Combine(dir, "report.md"), Markdown(doc, tables, plots, dir));
     }
 
@@ -99,7 +97,7 @@ public static class RunReport
                 foreach (var b in c.Control.Bounds.DefaultIfEmpty())
                     sb.Append(Inv($"| {c.Id} | {Cell(c.Control.Description)} | {c.Control.Status} | {b?.Metric} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} |\n"));
 
-            foreach (var t in tables.Where(t => Runner.FamilyOfTable(t.Name) == family.Key))
+            foreach (var t in tables.Where(t => Catalog.Table(t.Name)?.Family == family.Key))
             {
                 sb.Append($"\n### {t.Title}\n\n");
                 foreach (var n in t.Notes) sb.Append("- ").Append(n).Append('\n');

@@ -1,18 +1,18 @@
-// Runs claims and builds result tables for the run/rerun/report commands, reporting each as a progress task: a start line,
-// the claims' own progress lines in between, and an explicit final line (verdict or table built, with its wall time).
+// Runs claims and builds result tables for the run/rerun/report/tables commands, reporting each as a progress task: a
+// start line, the claims' own progress lines in between, and an explicit final line (verdict or table built, with its
+// wall time).
 using System.Diagnostics;
-using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
 using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli;
 
 public sealed class Runner
 {
     readonly Scale scale;
-    readonly int seed;
     readonly RunContext ctx;
     string current = "";
 
@@ -20,9 +20,22 @@ public sealed class Runner
     /// <param name="pretrain">--pretrain for the PT networks (null = Beta(1,1)).</param>
     public Runner(Scale scale, int seed, Progress progress, TaskDistribution? target = null, TaskDistribution? pretrain = null)
     {
-        (this.scale, this.seed, Progress) = (scale, seed, progress);
+        (this.scale, Progress) = (scale, progress);
         ctx = new RunContext(scale, seed, line => progress.Line(current, line)) { Target = target, Pretrain = pretrain };
     }
+
+    /// <summary>The one way a command gets a runner: torch's threads are set for the scale first, before anything trains
+    /// or the manifest records them.</summary>
+    public static Runner Start(Scale scale, int seed, TextWriter log, TaskDistribution? target = null, TaskDistribution? pretrain = null)
+    {
+        TorchRuntime.Initialize(scale.TorchThreads());   // 1 for smoke/ci (small models), every core for paper widths
+        return new Runner(scale, seed, Progress.For(log), target, pretrain);
+    }
+
+    /// <summary>A runner for the run a results.json records: its scale, seed and PT task distributions.</summary>
+    public static Runner Start(Manifest recorded, TextWriter log) =>
+        Start(Scales.Parse(recorded.Scale), recorded.Seed, log,
+              TaskOptions.Parse("target", recorded.Target), TaskOptions.Parse("pretrain", recorded.Pretrain));
 
     public Progress Progress { get; }
 
@@ -34,7 +47,7 @@ public sealed class Runner
         Progress.Start(current = claim.Spec.Id, $"[{claim.Spec.Id}] running at {scale.Name()} scale ...");
         var r = RunOne(claim, ctx);
         Progress.Done(current, $"[{claim.Spec.Id}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
-        return ResultsJson.ToDto(r, scale, seed);
+        return ResultsJson.ToDto(r, scale);
     }
 
     /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
@@ -51,27 +64,6 @@ public sealed class Runner
         catch (ClaimNotRunException e) { Progress.Done(current, $"[{source.Name}] not run: {e.Message}"); return null; }
     }
 
-    /// <summary>Tables drawn in report.md but not snapshot-tested, with their family.</summary>
-    static readonly (string Family, ITableSource Source)[] ReportOnly =
-        { ("MB", RegretBands.Instance), ("PT", PromptTuningCurves.Instance) };
-
-    /// <summary>The result tables of the claims' families, in catalogue order, then the report-only ones.</summary>
-    public static IReadOnlyList<ITableSource> TablesOf(IEnumerable<IClaim> claims)
-    {
-        var families = claims.Select(c => c.Spec.Family).ToHashSet();
-        return Catalog.Tables.Where(t => FamilyOf(t) is { } f && families.Contains(f))
-                      .Concat(ReportOnly.Where(r => families.Contains(r.Family)).Select(r => r.Source)).ToArray();
-    }
-
-    /// <summary>A table belongs to the family whose claims live in its namespace (MetaLearning → MB), so a new family
-    /// needs no entry here.</summary>
-    public static string? FamilyOf(ITableSource table) =>
-        Catalog.Claims.FirstOrDefault(c => c.GetType().Namespace == table.GetType().Namespace)?.Spec.Family;
-
-    public static string? FamilyOfTable(string name) =>
-        Catalog.Tables.FirstOrDefault(t => t.Name == name) is { } t ? FamilyOf(t)
-        : ReportOnly.FirstOrDefault(r => r.Source.Name == name).Family;
-
     /// <summary>Runs one claim; a claim that cannot run here, or whose training diverges, is reported, not thrown.</summary>
     static ClaimResult RunOne(IClaim claim, RunContext ctx)
     {
@@ -79,15 +71,15 @@ public sealed class Runner
         try { return claim.Run(ctx); }
         catch (ClaimNotRunException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.NotRun, "not run: " + e.Message, clock.Elapsed.TotalSeconds);
         }
         catch (TheoryCheck.Torch.Training.TrainingDivergedException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.Fail, "training diverged: " + e.Message, clock.Elapsed.TotalSeconds);
         }
         catch (InvalidDataException e)
         {
-            return ClaimResult.Unmeasured(claim.Spec, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
+            return ClaimResult.Unmeasured(claim.Spec, ctx, Verdict.Fail, "bad input data: " + e.Message, clock.Elapsed.TotalSeconds);
         }
     }
 }

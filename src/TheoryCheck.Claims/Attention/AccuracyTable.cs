@@ -21,6 +21,8 @@ public sealed class AccuracyTable : ITableSource
     };
 
     public string Name => "Attention.Accuracy";
+    public string Family => AttentionFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "PA-8", "PA-12", "PA-17" };
 

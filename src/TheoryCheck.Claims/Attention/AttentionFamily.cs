@@ -6,6 +6,9 @@ namespace TheoryCheck.Claims.Attention;
 
 public static class AttentionFamily
 {
+    /// <summary>The family key its claim specs carry.</summary>
+    public const string Key = "PA";
+
     public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
     {
         PromptAtZeroIsLinear.Claim, GradientCorrectness.Claim, SoftmaxInvariances.Claim,

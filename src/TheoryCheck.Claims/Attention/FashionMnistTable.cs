@@ -18,6 +18,8 @@ public sealed class FashionMnistTable : ITableSource
     static readonly double[] Zetas = { 0.1, 0.2 };
 
     public string Name => "Attention.FashionMnist";
+    public string Family => AttentionFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "PA-18" };
 

@@ -15,6 +15,8 @@ public sealed class KnownPromptTable : ITableSource
     static readonly double[] Ratios = { 0.5, 1, 1.5, 3, 5 };
 
     public string Name => "Attention.KnownPrompt";
+    public string Family => AttentionFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "PA-13", "PA-14", "PA-15", "PA-16" };
 

@@ -38,7 +38,7 @@ public sealed record ClaimResult(
 {
     public bool Passed => Verdict is Verdict.Pass or Verdict.Finding;
 
-    /// <summary>The seed the cases were drawn from (CaseStream.SeedOf); 0 for an unmeasured claim.</summary>
+    /// <summary>The seed the cases were (or, for an unmeasured claim, would have been) drawn from: CaseStream.SeedOf.</summary>
     public ulong CaseSeed { get; init; }
 
     /// <summary>Every drawn case, judged, in stream order.</summary>
@@ -47,8 +47,9 @@ public sealed record ClaimResult(
     /// <summary>Set when an exact claim failed a bound and shrinking found a simpler failing case.</summary>
     public ShrinkResult? Shrunk { get; init; }
 
-    /// <summary>A result for a claim that could not run or crashed: no measurements, the reason in one line.</summary>
-    public static ClaimResult Unmeasured(ClaimSpec spec, Verdict verdict, string reason, double seconds) =>
+    /// <summary>A result for a claim that could not run or crashed: no measurements, the reason in one line, and the case
+    /// seed of <paramref name="ctx"/> so that a rerun can still find the stream.</summary>
+    public static ClaimResult Unmeasured(ClaimSpec spec, RunContext ctx, Verdict verdict, string reason, double seconds) =>
         new(spec, "-", 0, Array.Empty<BoundResult>(), new ControlResult(spec.Control, Array.Empty<BoundResult>(), ControlStatus.NotRun),
-            verdict, reason, seconds);
+            verdict, reason, seconds) { CaseSeed = CaseStream.SeedOf(spec.Id, ctx.Seed) };
 }

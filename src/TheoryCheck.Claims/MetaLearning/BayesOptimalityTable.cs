@@ -16,6 +16,8 @@ public sealed class BayesOptimalityTable : ITableSource
     const int GridMax = 40;
 
     public string Name => "MetaLearning.BayesOptimality";
+    public string Family => MetaLearningFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "MB-1", "MB-2", "MB-3" };
 

@@ -11,6 +11,8 @@ public sealed class ExactRegretTable : ITableSource
     static readonly int[] Ns = { 1, 6, 10, 25, 50, 100, 200 };
 
     public string Name => "MetaLearning.ExactRegret";
+    public string Family => MetaLearningFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "MB-0" };
 

@@ -6,6 +6,9 @@ namespace TheoryCheck.Claims.MetaLearning;
 
 public static class MetaLearningFamily
 {
+    /// <summary>The family key its claim specs carry.</summary>
+    public const string Key = "MB";
+
     public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
     {
         ExactBayesReference.Claim, BayesOptimality.Lstm, BayesOptimality.Transformer, PosteriorTracking.Claim,
@@ -14,6 +17,6 @@ public static class MetaLearningFamily
 
     public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[]
     {
-        ExactRegretTable.Instance, BayesOptimalityTable.Instance,
+        ExactRegretTable.Instance, BayesOptimalityTable.Instance, RegretBandsTable.Instance,
     };
 }

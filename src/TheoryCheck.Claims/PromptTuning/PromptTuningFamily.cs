@@ -6,11 +6,14 @@ namespace TheoryCheck.Claims.PromptTuning;
 
 public static class PromptTuningFamily
 {
+    /// <summary>The family key its claim specs carry.</summary>
+    public const string Key = "PT";
+
     public static IReadOnlyList<IClaim> Claims { get; } = new IClaim[]
     {
         ExactPrompting.Claim, HardPrompting.Claim, SoftBeatsHard.Claim, PrefixNesting.Claim, MixtureLimitation.Claim,
         NovelTask.Claim, UntrainedSteering.Claim, WeightTuningCoin.Claim, RandomPrefixes.Claim, TunerHygiene.Claim,
     };
 
-    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { PromptTuningTable.Instance };
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { PromptTuningTable.Instance, RegretCurvesTable.Instance };
 }

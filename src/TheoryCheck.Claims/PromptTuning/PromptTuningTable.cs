@@ -22,6 +22,8 @@ public sealed class PromptTuningTable : ITableSource
     static readonly Architecture[] Archs = { Architecture.Lstm, Architecture.Transformer };
 
     public string Name => "PromptTuning.MainComparison";
+    public string Family => PromptTuningFamily.Key;
+    public bool IsSnapshot => true;
 
     public IReadOnlyList<string> Shows { get; } = new[] { "PT-2", "PT-3", "PT-4", "PT-5", "PT-8" };
 

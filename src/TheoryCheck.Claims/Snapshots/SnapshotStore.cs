@@ -51,11 +51,11 @@ public sealed class SnapshotStore(string directory)
         }
         if (AutoAccept)
         {
-            WriteAtomic(verified, text);
+            AtomicFile.WriteText(verified, text);
             if (File.Exists(received)) File.Delete(received);
             return new SnapshotCheck(table.Name, true, Array.Empty<string>(), verified, null);
         }
-        WriteAtomic(received, text);
+        AtomicFile.WriteText(received, text);
         return new SnapshotCheck(table.Name, false, problems, verified, received);
     }
 
@@ -78,14 +78,6 @@ public sealed class SnapshotStore(string directory)
         System.IO.Directory.Exists(Directory)
             ? System.IO.Directory.GetFiles(Directory, "*.verified.md").Select(f => Path.GetFileName(f)[..^".verified.md".Length]).Order()
             : Enumerable.Empty<string>();
-
-    static void WriteAtomic(string path, string text)
-    {
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, text, new System.Text.UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
-    }
 
     /// <summary>Cell-level differences between an expected and a received table text; empty when they match.</summary>
     public static List<string> Compare(string expected, string got, IReadOnlyDictionary<string, Tolerance> tolerances)

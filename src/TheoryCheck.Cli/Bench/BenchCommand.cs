@@ -2,7 +2,7 @@
 // this machine; writes FILE (JSON) and FILE.md, prints the markdown. No timing is asserted anywhere: these are numbers to
 // record and compare, and a shared machine moves them.
 using System.Diagnostics;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli.Bench;

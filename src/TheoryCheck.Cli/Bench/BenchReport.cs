@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Cli.Bench;

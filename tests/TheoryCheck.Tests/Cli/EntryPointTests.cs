@@ -7,7 +7,7 @@ using System.Text.Json;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Cli;
 using TheoryCheck.Tests.Torch;
 using Xunit.Abstractions;
@@ -62,7 +62,7 @@ public sealed class EntryPointValueTests(ITestOutputHelper output)
         var fromSpec = MatchedTrained.Claim.Run(RunSettings.TestContext(output.WriteLine, Scale.Ci, 1));   // what ClaimProperty.Run does
         var fromCli = new Runner(Scale.Ci, 1, Progress.For(TextWriter.Null)).Claim(MatchedTrained.Claim);
         string Json(ResultsJson.ClaimDto d) => JsonSerializer.Serialize(d with { Seconds = 0 });
-        Assert.Equal(Json(fromCli), Json(ResultsJson.ToDto(fromSpec, Scale.Ci, 1)));
+        Assert.Equal(Json(fromCli), Json(ResultsJson.ToDto(fromSpec, Scale.Ci)));
         Assert.True(fromSpec.CaseResults.Count > 1);
     }
 }

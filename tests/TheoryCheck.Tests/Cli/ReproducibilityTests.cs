@@ -3,7 +3,8 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Tests.Torch;
 using TheoryCheck.Torch;
 
@@ -58,7 +59,7 @@ public sealed class ReproducibilityTests
         Assert.True(TorchRuntime.PolicyPrecededLoad, "libtorch was loaded before the runtime policy (NativePolicy module initializer)");
         Assert.NotNull(TorchRuntime.MklCbwr);
         Assert.DoesNotContain("not in effect", TorchRuntime.MklCbwr);
-        Assert.Equal(TorchRuntime.MklCbwr, TheoryCheck.Claims.Reporting.Manifest.Capture(Scale.Smoke, 1).MklCbwr);
+        Assert.Equal(TorchRuntime.MklCbwr, TheoryCheck.Cli.Reporting.Manifest.Capture(Scale.Smoke, 1).MklCbwr);
     }
 
     [Theory]

@@ -1,7 +1,7 @@
 // The rerun tolerance: exact values within 1e-9 + 1e-6·|old|, statistical ones within 4·SE + 1e-9; verdicts must match.
-using TheoryCheck.Claims.Reporting;
+using TheoryCheck.Cli.Reporting;
 
-namespace TheoryCheck.Tests.Core;
+namespace TheoryCheck.Tests.Cli;
 
 [Trait("Tier", "Fast")]
 public sealed class AgreementTests

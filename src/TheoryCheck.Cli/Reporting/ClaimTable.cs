@@ -3,7 +3,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 public static class ClaimTable
 {

@@ -2,17 +2,18 @@
 // band over tuning seeds) next to the exact ideal baselines, per target × network. The gated numbers are in
 // PromptTuning.MainComparison; this is what `tables PT` and report.md plot.
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Claims.Snapshots;
 
-namespace TheoryCheck.Cli;
+namespace TheoryCheck.Claims.PromptTuning;
 
-public sealed class PromptTuningCurves : ITableSource
+public sealed class RegretCurvesTable : ITableSource
 {
-    public static readonly PromptTuningCurves Instance = new();
+    public static readonly RegretCurvesTable Instance = new();
     static readonly int[] Horizons = { 1, 2, 5, 10, 20, 30, 40, 50, 75, 100, 125, 150, 175, 200 };
 
     public string Name => "PromptTuning.RegretCurves";
+    public string Family => PromptTuningFamily.Key;
+    public bool IsSnapshot => false;
 
     public ResultTable Build(RunContext ctx)
     {

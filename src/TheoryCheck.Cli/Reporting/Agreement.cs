@@ -1,7 +1,7 @@
 // When does a re-run agree with a recorded result? Exact math (SE 0 on both sides) must agree to 1e-9 + 1e-6·|old|
 // (float summation order may differ across machines); a statistical value must agree within 4·SE + 1e-9, the same
 // SE multiple the snapshot tables allow (a 4-SE gap by chance is ~6e-5 per value). Verdicts and control status must match.
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 public sealed record ValueAgreement(string Claim, string Role, string Metric, double Old, double New, double Diff, double Allowed)
 {

@@ -3,8 +3,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Snapshots;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 public static class ResultsJson
 {
@@ -40,13 +41,13 @@ public static class ResultsJson
     public sealed record Document(Manifest Manifest, IReadOnlyList<ClaimDto> Claims, IReadOnlyList<string>? Tables = null);
 
     /// <summary>One claim's record, with the seed its cases were drawn from and its scale preset (its full config in words).</summary>
-    public static ClaimDto ToDto(ClaimResult r, Scale scale, int seed) => new(
+    public static ClaimDto ToDto(ClaimResult r, Scale scale) => new(
         r.Spec.Id, r.Spec.Paper, r.Spec.Family, r.Spec.Source, r.Spec.Statement, r.Verdict.ToString().ToLowerInvariant(),
         r.Reason, r.Case, r.Cases, Math.Round(r.Seconds, 3), r.Spec.Evidence,
         Bounds(r.Bounds, r.Control),
         new ControlDto(r.Control.Description, r.Control.Status.ToString().ToLowerInvariant(),
                        r.Control.Bounds.Select(b => Bound(b, null)).ToArray()),
-        r.CaseSeed != 0 ? r.CaseSeed : CaseStream.SeedOf(r.Spec.Id, seed), r.Spec.Presets.For(scale),
+        r.CaseSeed, r.Spec.Presets.For(scale),
         r.CaseResults.Select(c => new CaseDto(c.Index, c.Case, c.Verdict.ToString().ToLowerInvariant(), c.Reason, Bounds(c.Bounds, c.Control))).ToArray(),
         r.Shrunk is { } s ? new ShrunkDto(r.Case, s.Minimal.Case, s.Steps, Bounds(s.Minimal.Bounds, s.Minimal.Control)) : null);
 

@@ -1,8 +1,9 @@
 // Every file a run writes goes through here: write a temp file beside the target, then rename over it, so an interrupted
-// run never leaves a half-written results.json, csv, report or plot behind.
+// run never leaves a half-written results.json, csv, report, plot or snapshot behind. It lives beside SnapshotStore, its
+// lowest user; the CLI's reports use the same one.
 using System.Text;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Claims.Snapshots;
 
 public static class AtomicFile
 {

@@ -6,7 +6,7 @@ using System.Runtime.InteropServices;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Torch;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 /// <param name="Selection">Every claim id the command selected, before sharding (shards of one run agree on it).</param>
 /// <param name="Shard">"i/n" when this run is one shard, else null.</param>

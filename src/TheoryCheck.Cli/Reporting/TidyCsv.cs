@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using TheoryCheck.Claims.Snapshots;
 
-namespace TheoryCheck.Claims.Reporting;
+namespace TheoryCheck.Cli.Reporting;
 
 public static class TidyCsv
 {

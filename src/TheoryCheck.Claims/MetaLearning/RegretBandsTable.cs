@@ -2,21 +2,22 @@
 // predictor on the same evaluation sequences, as median and interquartile range over sequences at each horizon N.
 // Not a snapshot (quantiles of a small eval set are for looking at); the gated numbers are in MetaLearning.BayesOptimality.
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
-namespace TheoryCheck.Cli;
+namespace TheoryCheck.Claims.MetaLearning;
 
-public sealed class RegretBands : ITableSource
+public sealed class RegretBandsTable : ITableSource
 {
-    public static readonly RegretBands Instance = new();
+    public static readonly RegretBandsTable Instance = new();
     static readonly int[] Horizons = { 1, 5, 10, 20, 30, 40, 50, 75, 100, 125, 150, 175, 200 };
 
     public string Name => "MetaLearning.RegretBands";
+    public string Family => MetaLearningFamily.Key;
+    public bool IsSnapshot => false;
 
     public ResultTable Build(RunContext ctx)
     {
