@@ -2,7 +2,6 @@
 // A corrupt or unreadable entry is reported and rebuilt, never trusted.
 using System.Security.Cryptography;
 using System.Text;
-using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Torch;
 
@@ -41,7 +40,7 @@ public static class ModelCache
     /// Returns a model built by <paramref name="create"/> with weights from the cache, or trains it with
     /// <paramref name="train"/> and stores it. <paramref name="warn"/> hears about corrupt entries.
     /// </summary>
-    public static CoinPredictor GetOrTrain(string key, Func<CoinPredictor> create, Action<CoinPredictor> train,
+    public static CoinNetwork GetOrTrain(string key, Func<CoinNetwork> create, Action<CoinNetwork> train,
                                            Action<string> warn, out bool fromCache, string? directory = null)
     {
         var model = create();
@@ -58,7 +57,7 @@ public static class ModelCache
                 if (expected != Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant())
                     throw new InvalidDataException("checksum mismatch");
                 using var stream = new MemoryStream(bytes);
-                model.load(stream);
+                model.Load(stream);
                 fromCache = true;
                 Record(key, true);
                 return model;
@@ -78,10 +77,10 @@ public static class ModelCache
 
     /// <summary>Stores trained weights; a cache that cannot be written (full disk, read-only folder, THEORYCHECK_CACHE naming a
     /// file) is warned about and skipped, never fatal: the model in memory is what the run uses.</summary>
-    static void Store(CoinPredictor model, string dir, string weights, string sum, string key, Action<string> warn)
+    static void Store(CoinNetwork model, string dir, string weights, string sum, string key, Action<string> warn)
     {
         using var buffer = new MemoryStream();
-        model.save(buffer);
+        model.Save(buffer);
         var bytes = buffer.ToArray();
         // Process-unique temp names: shards sharing one cache may train and store the same model at the same time.
         string tmp = $"{weights}.{Environment.ProcessId}.tmp", sumTmp = $"{sum}.{Environment.ProcessId}.tmp", keyTmp = $"{weights}.{Environment.ProcessId}.key.tmp";

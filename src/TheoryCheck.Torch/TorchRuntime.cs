@@ -178,6 +178,32 @@ public static class TorchRuntime
         };
     }
 
+    /// <summary>TorchSharp's assembly version (major.minor.patch), for run manifests.</summary>
+    public static string TorchSharpVersion => typeof(torch).Assembly.GetName().Version?.ToString(3) ?? "?";
+
+    static readonly object InitLock = new();
+
+    /// <summary>
+    /// Runs <paramref name="create"/> with torch's global RNG seeded to <paramref name="seed"/>. Module constructors draw their
+    /// initial weights from that global RNG, so every model creation in the process takes this one lock: two locks would let
+    /// one creation draw from the RNG between another's seeding and its draws.
+    /// </summary>
+    public static T SeededInit<T>(ulong seed, Func<T> create)
+    {
+        lock (InitLock)
+        {
+            torch.manual_seed((long)seed);
+            return create();
+        }
+    }
+
+    /// <summary>Runs an unseeded creation that still draws from the global RNG under the same lock as <see cref="SeededInit"/>,
+    /// so it cannot shift a seeded creation's draws.</summary>
+    public static T UnseededInit<T>(Func<T> create)
+    {
+        lock (InitLock) return create();
+    }
+
     /// <summary>
     /// Hands memory glibc keeps after libtorch frees its buffers back to the OS (malloc_trim). Without it RSS of a long training
     /// run drifted up by 58 % over 10,000 steps (bench) although nothing leaked; MALLOC_MMAP_THRESHOLD_ also flattened it but

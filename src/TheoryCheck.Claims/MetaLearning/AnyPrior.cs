@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.MetaLearning;

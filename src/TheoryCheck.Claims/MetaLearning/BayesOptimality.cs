@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.MetaLearning;
@@ -46,7 +47,7 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var bayes = new BetaBernoulliPredictor(MetaLearningSetup.Uniform);
         var bound = Spec.Bounds[0];
-        Measurement Kl(CoinPredictor model) => Sequential.Mean(
+        Measurement Kl(CoinNetwork model) => Sequential.Mean(
             (offset, count) => Scores.ModelKl(model, MetaLearningSetup.Uniform, bayes, (ulong)c.EvalSeed, offset, count, preset.KlLength),
             bound, preset.EvalSequences, preset.EvalCap);
         var trained = Kl(MetaLearningSetup.Pretrained(arch, MetaLearningSetup.Uniform, ctx));

@@ -4,6 +4,7 @@ using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
@@ -46,9 +47,9 @@ public sealed class BayesOptimalityTable : ITableSource
             var model = MetaLearningSetup.Pretrained(arch, prior, ctx);
             var bayes = new BetaBernoulliPredictor(prior);
             var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(7).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
-            var p1 = Evaluator.PredictOnes(model, bits);
+            var p1 = model.PredictOnes(bits);
             var row = new List<object> { model.Config.Name, prior.Name, MeanCell(Scores.KlPerStep(p1, bits, bayes, preset.KlLength), 6) };
-            foreach (int n in Horizons) { row.Add(MeanCell(Scores.Regret(p1, bits, biases, n), 4)); row.Add(Regret.At(bayes, prior, n)); }
+            foreach (int n in Horizons) { row.Add(MeanCell(MonteCarloRegret.At(p1, bits, biases, n), 4)); row.Add(Regret.At(bayes, prior, n)); }
             row.Add(GridError(model, bayes));
             table.Add(row.ToArray());
         }
@@ -62,7 +63,7 @@ public sealed class BayesOptimalityTable : ITableSource
     }
 
     /// <summary>Max over every (k, n), n ≤ 40, of |model P(1) − Bayes P(1)| after one fixed ordering with those counts.</summary>
-    static double GridError(CoinPredictor model, ICountPredictor bayes)
+    static double GridError(CoinNetwork model, ICountPredictor bayes)
     {
         var states = (from n in Enumerable.Range(0, GridMax + 1) from k in Enumerable.Range(0, n + 1) select (k, n)).ToArray();
         double worst = 0;

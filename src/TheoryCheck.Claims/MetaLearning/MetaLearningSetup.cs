@@ -2,6 +2,7 @@
 // ci sizes are our calibration (README/closing note); paper sizes are p1 §4.2-4.3.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.MetaLearning;
@@ -29,7 +30,7 @@ public static class MetaLearningSetup
         return $"{p.Lstm} / {p.Transformer}; {p.Budget}";
     }
 
-    static readonly Dictionary<string, CoinPredictor> Loaded = new();
+    static readonly Dictionary<string, CoinNetwork> Loaded = new();
 
     /// <summary>One seed stream per architecture, shared by the trained model and its untrained control (same init).</summary>
     static SeedPlan PretrainSeeds(Architecture arch, RunContext ctx) => ctx.Seeds(CaseStream.StableHash("pretrain:" + arch));
@@ -38,7 +39,7 @@ public static class MetaLearningSetup
     /// The model of <paramref name="arch"/> meta-trained on <paramref name="prior"/> at the context's scale and seed, trained
     /// once per process (and once per machine through the disk cache). Shared: callers must not dispose it.
     /// </summary>
-    public static CoinPredictor Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx)
+    public static CoinNetwork Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx)
     {
         var preset = Preset(ctx.Scale);
         var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, PretrainSeeds(arch, ctx));
@@ -51,14 +52,14 @@ public static class MetaLearningSetup
     }
 
     /// <summary>The same architecture with the same init seed, never trained (the MB controls).</summary>
-    public static CoinPredictor Untrained(Architecture arch, RunContext ctx)
+    public static CoinNetwork Untrained(Architecture arch, RunContext ctx)
     {
         var preset = Preset(ctx.Scale);
         var key = $"untrained|{preset.For(arch)}|{PretrainSeeds(arch, ctx).Init}";
         lock (Loaded)
         {
             if (!Loaded.TryGetValue(key, out var model))
-                Loaded[key] = model = MetaTraining.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init);
+                Loaded[key] = model = CoinNetwork.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init);
             return model;
         }
     }

@@ -5,8 +5,6 @@ using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace TheoryCheck.Claims.MetaLearning;
 
@@ -30,43 +28,22 @@ public sealed record MetaTrainingSpec(ModelConfig Model, TaskDistribution Prior,
 
 public static class MetaTraining
 {
-    static readonly object InitLock = new();
-
-    /// <summary>Builds the model with weights initialised from the init seed (torch's module init reads the global RNG).</summary>
-    public static CoinPredictor Create(ModelConfig config, ulong initSeed)
-    {
-        lock (InitLock)
-        {
-            manual_seed((long)initSeed);
-            var model = new CoinPredictor(config);
-            model.to(TorchRuntime.Device);
-            return model;
-        }
-    }
-
     /// <summary>The trained model (from the cache when present). The caller owns and disposes it.</summary>
-    public static CoinPredictor Get(MetaTrainingSpec spec, Action<string> log)
+    public static CoinNetwork Get(MetaTrainingSpec spec, Action<string> log)
     {
-        var model = ModelCache.GetOrTrain(spec.Key, () => Create(spec.Model, spec.Seeds.Init),
+        var model = ModelCache.GetOrTrain(spec.Key, () => CoinNetwork.Create(spec.Model, spec.Seeds.Init),
             m => Train(m, spec, log), log, out bool cached);
         if (cached) log($"  {spec.Model.Name}: loaded meta-trained weights from cache ({spec.Prior.Name})");
         return model;
     }
 
     /// <summary>Meta-trains in place; returns the per-step losses.</summary>
-    public static TrainReport Train(CoinPredictor model, MetaTrainingSpec spec, Action<string> log)
+    public static TrainReport Train(CoinNetwork model, MetaTrainingSpec spec, Action<string> log)
     {
-        var taskRng = spec.Seeds.DataRandom();
-        using var bitsRng = new Generator((ulong)spec.Seeds.Data);
         var budget = spec.Budget;
+        var data = new CoinStream(spec.Prior.SampleBias, spec.Seeds.DataRandom(), spec.Seeds.Data, budget.Batch, budget.Length);
         int lastPct = -1;
-        var report = Trainer.Fit(model.parameters(), _ =>
-        {
-            var taus = new double[budget.Batch];
-            for (int i = 0; i < taus.Length; i++) taus[i] = spec.Prior.SampleBias(taskRng);
-            var bits = CoinBatches.SampleBits(taus, budget.Length, bitsRng);
-            return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-        }, new OptimiserConfig(budget.Steps, budget.LearningRate, CosineDecay: budget.CosineDecay), p =>
+        var report = model.MetaTrain(data, new OptimiserConfig(budget.Steps, budget.LearningRate, CosineDecay: budget.CosineDecay), p =>
         {
             int pct = 10 * p.Step / p.Steps;
             if (pct != lastPct || p.Step == p.Steps)

@@ -5,6 +5,7 @@ using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
@@ -57,6 +58,6 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         }).ToArray();
 
     /// <summary>P(1) after the first n tokens of each (n+1)-long sequence: the model's last prediction.</summary>
-    public static double[] FinalPredictions(CoinPredictor model, int[][] sequences) =>
-        Evaluator.PredictOnes(model, sequences).Select(p => p[^1]).ToArray();
+    public static double[] FinalPredictions(CoinNetwork model, int[][] sequences) =>
+        model.PredictOnes(sequences).Select(p => p[^1]).ToArray();
 }

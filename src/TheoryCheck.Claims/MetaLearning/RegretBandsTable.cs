@@ -5,6 +5,7 @@ using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
@@ -27,7 +28,7 @@ public sealed class RegretBandsTable : ITableSource
         var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(7).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
         var bayes = new BetaBernoulliPredictor(prior);
         var models = new[] { Architecture.Lstm, Architecture.Transformer }.Select(a => MetaLearningSetup.Pretrained(a, prior, ctx));
-        var predictors = models.Select(m => (Name: m.Config.Name, P1: Evaluator.PredictOnes(m, bits)))
+        var predictors = models.Select(m => (Name: m.Config.Name, P1: m.PredictOnes(bits)))
                                .Append(($"bayes {prior.Name}", bits.Select(b => bayes.PredictOnes(b)).ToArray())).ToArray();
         var table = new ResultTable(Name, $"Cumulative regret over evaluation sequences: median and interquartile range ({ctx.Scale.Name()} scale)",
             new[] { "predictor", "N", "median", "q25", "q75", "mean" },
@@ -36,7 +37,7 @@ public sealed class RegretBandsTable : ITableSource
         foreach (var (name, p1) in predictors)
             foreach (int n in Horizons)
             {
-                var r = Scores.Regret(p1, bits, biases, n).Order().ToArray();
+                var r = MonteCarloRegret.At(p1, bits, biases, n).Order().ToArray();
                 table.Add(name, n, Bootstrap.Quantile(r, 0.5), Bootstrap.Quantile(r, 0.25), Bootstrap.Quantile(r, 0.75), r.Average());
             }
         return table;

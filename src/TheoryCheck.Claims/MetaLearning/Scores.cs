@@ -1,5 +1,6 @@
 // Per-sequence scores of a model's predictions against exact references: KL to the Bayes predictor, regret vs the oracle.
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
@@ -24,23 +25,6 @@ public static class Scores
         return result;
     }
 
-    /// <summary>Per-sequence cumulative regret after n tokens: Σ_{t&lt;n} [−ln π(x_t) + ln P(x_t | τ)].</summary>
-    public static double[] Regret(double[][] modelP1, int[][] bits, double[] biases, int n)
-    {
-        var result = new double[bits.Length];
-        for (int i = 0; i < bits.Length; i++)
-        {
-            double r = 0;
-            for (int t = 0; t < n; t++)
-            {
-                bool one = bits[i][t] == 1;
-                r += -Math.Log(one ? modelP1[i][t] : 1 - modelP1[i][t]) + Math.Log(one ? biases[i] : 1 - biases[i]);
-            }
-            result[i] = r;
-        }
-        return result;
-    }
-
     /// <summary>
     /// Evaluation sequences offset..offset+count-1 of the stream seeded by <paramref name="evalSeed"/>: sequence i depends only
     /// on (seed, i), so a larger evaluation set extends a smaller one.
@@ -58,11 +42,11 @@ public static class Scores
     }
 
     /// <summary>KL per step of a model against the Bayes predictor of the prior, on eval sequences [offset, offset+count).</summary>
-    public static IReadOnlyList<double> ModelKl(CoinPredictor model, TaskDistribution prior, ICountPredictor bayes, ulong evalSeed,
+    public static IReadOnlyList<double> ModelKl(CoinNetwork model, TaskDistribution prior, ICountPredictor bayes, ulong evalSeed,
                                                 int offset, int count, int length)
     {
         var (bits, _) = EvalSet(prior, evalSeed, offset, count, length);
-        return KlPerStep(Evaluator.PredictOnes(model, bits), bits, bayes, length);
+        return KlPerStep(model.PredictOnes(bits), bits, bayes, length);
     }
 
     static int HashCode(ulong seed, int index)

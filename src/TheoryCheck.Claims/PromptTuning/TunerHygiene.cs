@@ -4,13 +4,10 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 using TheoryCheck.Torch.Tuning;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace TheoryCheck.Claims.PromptTuning;
 
@@ -47,71 +44,14 @@ public sealed class TunerHygiene : Claim<SeedCase>
         double frozen = 0, frozenControl = 0, loss = 0, lossControl = 0, lora = 0, loraControl = 0, foreign = 0, foreignControl = 0;
         foreach (var config in Tiny)
         {
-            using var model = MetaTraining.Create(config, (ulong)c.Seed);
-            using var gen = new Generator((ulong)c.Seed);
-            Tensor Batch(int _) => (rand(new long[] { 4, 6 }, generator: gen) < 0.3).to(int64);
-            var before = Snapshot(model);
-            foreach (var kind in new[] { PrefixKind.Simplex, PrefixKind.Real, PrefixKind.Soft })
-            {
-                PrefixTuner.Tune(model, kind, 3, (ulong)c.Seed, Batch, FewSteps);
-                frozen = Math.Max(frozen, MaxChange(before, Snapshot(model), _ => true));
-            }
-            using (var full = WeightTuner.Tune(model, WeightKind.Full, (ulong)c.Seed, Batch, FewSteps))
-            {
-                frozenControl = Math.Max(frozenControl, MaxChange(before, Snapshot(full), _ => true));
-                // Control of the last check: FullWT judged as if it were EmbedWT moves "foreign" parameters.
-                foreignControl = Math.Max(foreignControl, MaxChange(before, Snapshot(full), n => !n.StartsWith("emb.")));
-            }
-            (loss, lossControl) = Max((loss, lossControl), LossCheck(model, gen));
-            if (model.Attention is not null) (lora, loraControl) = Max((lora, loraControl), LoraCheck(model, (ulong)c.Seed, gen));
-            foreach (var kind in new[] { WeightKind.Embed, WeightKind.Unembed, WeightKind.UnEmbed, WeightKind.Lora })
-            {
-                if (kind == WeightKind.Lora && model.Attention is null) continue;
-                using var tuned = WeightTuner.Tune(model, kind, (ulong)c.Seed, Batch, FewSteps);
-                var own = WeightTuner.Trainable(tuned, kind).Select(p => p.Handle).ToHashSet();
-                var ownNames = tuned.named_parameters().Where(p => own.Contains(p.parameter.Handle)).Select(p => p.name).ToHashSet();
-                foreign = Math.Max(foreign, MaxChange(before, Snapshot(tuned), n => !ownNames.Contains(n)));
-            }
+            var r = TunerInvariants.Measure(config, (ulong)c.Seed, FewSteps);
+            frozen = Math.Max(frozen, r.PrefixWeightChange); frozenControl = Math.Max(frozenControl, r.PrefixWeightChangeControl);
+            loss = Math.Max(loss, r.PrefixLossMismatch); lossControl = Math.Max(lossControl, r.PrefixLossMismatchControl);
+            lora = Math.Max(lora, r.LoraZeroBChange); loraControl = Math.Max(loraControl, r.LoraZeroBChangeControl);
+            foreign = Math.Max(foreign, r.ForeignChange); foreignControl = Math.Max(foreignControl, r.ForeignChangeControl);
         }
         Measurement E(double v) => Measurement.Exact(v);
         return new CaseOutcome(c.ToString(), new[] { E(frozen), E(loss), E(lora), E(foreign) },
                                new Measurement?[] { E(frozenControl), E(lossControl), E(loraControl), E(foreignControl) });
     }
-
-    static (double, double) Max((double A, double B) x, (double A, double B) y) => (Math.Max(x.A, y.A), Math.Max(x.B, y.B));
-
-    /// <summary>|prefix loss − sequence-only loss of [prefix, x] through the plain model|, and the same against a loss over all positions.</summary>
-    static (double Mismatch, double ControlMismatch) LossCheck(CoinPredictor model, Generator gen)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        int[] prefix = { 1, 0, 1 };
-        var x = (rand(new long[] { 4, 6 }, generator: gen) < 0.5).to(int64);
-        double tuning = Prefixes.Loss(model, x, model.Embed(Prefixes.OneHot(prefix, x.device))).item<float>();
-        var whole = cat(new[] { tensor(prefix.Select(b => (long)b).ToArray()).unsqueeze(0).expand(4, -1), x }, 1);   // (4, L+N)
-        var logits = model.forward(CoinBatches.Inputs(whole));
-        double sequenceOnly = CoinBatches.SummedLogLoss(logits.narrow(1, prefix.Length, 6), x).item<float>();
-        double everything = CoinBatches.SummedLogLoss(logits, whole).item<float>();
-        return (Math.Abs(tuning - sequenceOnly), Math.Abs(tuning - everything));
-    }
-
-    /// <summary>Max |Δ logits| after attaching zero-B adapters, and after randomising B (the control).</summary>
-    static (double Zero, double Random) LoraCheck(CoinPredictor model, ulong seed, Generator gen)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var inputs = CoinBatches.Inputs((rand(new long[] { 4, 6 }, generator: gen) < 0.5).to(int64));
-        var plain = model.forward(inputs);
-        using var adapted = WeightTuner.Prepare(model, WeightKind.Lora, seed);
-        double zero = (adapted.forward(inputs) - plain).abs().max().item<float>();
-        foreach (var p in adapted.Attention!.Adapters!.parameters()) p.copy_(randn(p.shape, generator: gen));
-        double random = (adapted.forward(inputs) - plain).abs().max().item<float>();
-        return (zero, random);
-    }
-
-    static Dictionary<string, float[]> Snapshot(CoinPredictor model) =>
-        model.named_parameters().ToDictionary(p => p.name, p => p.parameter.detach().cpu().data<float>().ToArray());
-
-    static double MaxChange(Dictionary<string, float[]> before, Dictionary<string, float[]> after, Func<string, bool> include) =>
-        before.Where(kv => include(kv.Key)).Max(kv => kv.Value.Zip(after[kv.Key], (a, b) => (double)Math.Abs(a - b)).DefaultIfEmpty(0).Max());
 }

@@ -9,8 +9,6 @@ using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 using TheoryCheck.Torch.Tuning;
-using TorchSharp;
-using static TorchSharp.torch;
 
 namespace TheoryCheck.Claims.PromptTuning;
 
@@ -37,7 +35,7 @@ public static class TuningRuns
         Enumerable.Range(0, PromptingSetup.Preset(ctx.Scale).Reps).Select(r => Get(setting, method, length, r, ctx)).ToArray();
 
     /// <summary>The network a setting tunes: shared, never modified (weight tuners train a copy).</summary>
-    public static CoinPredictor Network(Setting s, RunContext ctx) =>
+    public static CoinNetwork Network(Setting s, RunContext ctx) =>
         s.Untrained ? MetaLearningSetup.Untrained(s.Arch, ctx) : MetaLearningSetup.Pretrained(s.Arch, s.Pretrain, ctx);
 
     /// <summary>Tuning data and init seeds of a repetition: shared by every method and architecture on a target (p1 §4.4).</summary>
@@ -51,7 +49,7 @@ public static class TuningRuns
     public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx)
     {
         var model = Network(s, ctx);
-        var prefix = PrefixTuner.Initial(model, PrefixKind.Soft, length, TuningSeeds(s.Target, 0, ctx).Init);
+        var prefix = model.InitialPrefix(PrefixKind.Soft, length, TuningSeeds(s.Target, 0, ctx).Init);
         return Evaluate(model, prefix, s.Target, ctx, Method.SoftPT, 0, "untuned init");
     }
 
@@ -59,7 +57,7 @@ public static class TuningRuns
     public static RunOutcome EvaluateHard(Setting s, int[] bits, RunContext ctx)
     {
         var model = Network(s, ctx);
-        var search = HardPrefixSearch.Describe(model, bits, double.NaN);
+        var search = model.HardPrefix(bits);
         return Evaluate(model, search, s.Target, ctx, Method.HardPT, 0, "untuned " + string.Join("", bits)) with { HardBits = bits };
     }
 
@@ -70,33 +68,27 @@ public static class TuningRuns
         var model = Network(s, ctx);
         var seeds = TuningSeeds(s.Target, rep, ctx);
         var budget = preset.Budget;
-        var taskRng = seeds.DataRandom();
-        using var bitsRng = new Generator(seeds.Data);
-        Tensor Batch(int _) => SampleBits(s.Target, budget.Batch, budget.Length, taskRng, bitsRng);
+        var data = new CoinStream(s.Target.SampleBias, seeds.DataRandom(), seeds.Data, budget.Batch, budget.Length);
 
         TunedPrefix? prefix = null;
-        CoinPredictor? tuned = null;
+        CoinNetwork? tuned = null;
         string detail = "";
         switch (method)
         {
             case Method.NoTuning: break;
             case Method.HardPT:
-                using (var scope = NewDisposeScope())
-                {
-                    using var searchRng = new Generator(seeds.Eval);
-                    var searchSet = SampleBits(s.Target, preset.SearchSequences, budget.Length, seeds.EvalRandom(), searchRng);
-                    prefix = HardPrefixSearch.Best(model, length, searchSet);
-                }
+                prefix = model.SearchHardPrefix(length,
+                    new CoinStream(s.Target.SampleBias, seeds.EvalRandom(), seeds.Eval, preset.SearchSequences, budget.Length));
                 detail = $"prefix {string.Join("", prefix.Bits!)} ({prefix.Bits!.Count(b => b == 1)} ones)";
                 break;
             case var m when m.IsPrefix():
-                prefix = PrefixTuner.Tune(model, m.PrefixKind(), length, seeds.Init, Batch, budget.Optimiser);
+                prefix = model.TunePrefix(m.PrefixKind(), length, seeds.Init, data, budget.Optimiser);
                 detail = string.Create(CultureInfo.InvariantCulture, $"final tuning loss {prefix.SearchLoss:F3}");
                 break;
             default:
                 if (method == Method.LoRAWT && s.Arch != Architecture.Transformer)
                     throw new ArgumentException("LoRAWT needs a Transformer (p1 §4.2)");
-                tuned = WeightTuner.Tune(model, method.WeightKind(), seeds.Init, Batch, budget.Optimiser);
+                tuned = model.TuneWeights(method.WeightKind(), seeds.Init, data, budget.Optimiser);
                 break;
         }
         try
@@ -109,42 +101,24 @@ public static class TuningRuns
         finally { tuned?.Dispose(); }
     }
 
-    /// <summary>Bits (count, length) from <paramref name="target"/>: biases from <paramref name="taskRng"/>, flips in one tensor call.</summary>
-    public static Tensor SampleBits(TaskDistribution target, int count, int length, Random taskRng, Generator bitsRng)
-    {
-        var taus = new double[count];
-        for (int i = 0; i < count; i++) taus[i] = target.SampleBias(taskRng);
-        return CoinBatches.SampleBits(taus, length, bitsRng);
-    }
-
     /// <summary>Scores a (possibly prefixed) network on the target's evaluation set: regret vs the oracle that knows τ.</summary>
-    public static RunOutcome Evaluate(CoinPredictor model, TunedPrefix? prefix, TaskDistribution target, RunContext ctx,
+    public static RunOutcome Evaluate(CoinNetwork model, TunedPrefix? prefix, TaskDistribution target, RunContext ctx,
                                       Method method = Method.NoTuning, int rep = 0, string detail = "", Stopwatch? clock = null)
     {
         var preset = PromptingSetup.Preset(ctx.Scale);
         var (bits, biases) = EvalSet(target, ctx);
-        Func<Tensor, Tensor>? forward = null;
-        if (prefix is { Length: > 0 })
-            forward = inputs =>
-            {
-                using var scope = NewDisposeScope();
-                long n = inputs.shape[1];
-                return model.ForwardWithSoft(inputs, prefix.EmbeddedTensor(model)).narrow(1, prefix.Length, n).MoveToOuterDisposeScope();
-            };
-        var p1 = Evaluator.PredictOnes(model, bits, batch: 512, forward: forward);
+        var p1 = model.PredictOnes(bits, batch: 512, prefix: prefix);
         int length = preset.EvalLength;
         var horizons = PromptingSetup.Horizons.Where(h => h <= length).ToArray();
         var curve = new double[length + 1];
         var perSeq = horizons.ToDictionary(h => h, _ => new double[bits.Length]);
         for (int i = 0; i < bits.Length; i++)
         {
-            double r = 0, tau = biases[i];
+            var r = MonteCarloRegret.SequenceCurve(p1[i], bits[i], biases[i], length);
             for (int t = 0; t < length; t++)
             {
-                bool one = bits[i][t] == 1;
-                r += -Math.Log(one ? p1[i][t] : 1 - p1[i][t]) + Math.Log(one ? tau : 1 - tau);
-                curve[t + 1] += r / bits.Length;
-                if (perSeq.TryGetValue(t + 1, out var at)) at[i] = r;
+                curve[t + 1] += r[t + 1] / bits.Length;
+                if (perSeq.TryGetValue(t + 1, out var at)) at[i] = r[t + 1];
             }
         }
         return new RunOutcome(method, rep, curve, perSeq, detail, clock?.Elapsed.TotalSeconds ?? 0);

@@ -2,10 +2,8 @@
 // and at the last step. One dispose scope per step should keep it flat (issue 7 target: within ±10 %). The .NET heap is
 // read too: RSS growth with a flat heap is native (glibc keeping freed libtorch buffers; README, Performance).
 using System.Diagnostics;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
-using static TorchSharp.torch;
 
 namespace TheoryCheck.Cli.Bench;
 
@@ -32,17 +30,11 @@ public static class MemoryBench
         at.RemoveWhere(s => s < baseline);
         log($"memory: {b.Name} ({b.Config}), {b.Batch} × {b.Length}, {steps} steps");
 
-        using var model = MetaTraining.Create(b.Config, initSeed: 1);
-        var taskRng = new Random(1);
-        using var bitsRng = new Generator(1);
+        using var model = CoinModels.Create(b.Config, initSeed: 1);
+        var data = new CoinStream(rng => rng.NextDouble(), new Random(1), BitSeed: 1, b.Batch, b.Length);
         var samples = new List<MemorySample>();
-        Trainer.Fit(model.parameters(), step =>
-        {
-            if (at.Contains(step)) samples.Add(Sample(step));
-            var taus = Enumerable.Range(0, b.Batch).Select(_ => taskRng.NextDouble()).ToArray();
-            var bits = CoinBatches.SampleBits(taus, b.Length, bitsRng);
-            return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-        }, new OptimiserConfig(steps, LearningRate: 3e-3), label: "bench memory");
+        CoinTraining.Fit(model, data, new OptimiserConfig(steps, LearningRate: 3e-3), label: "bench memory",
+            beforeStep: step => { if (at.Contains(step)) samples.Add(Sample(step)); });
         double first = samples[0].RssMiB, last = samples[^1].RssMiB;
         return new MemoryResult(b.Name, b.Config.Name, b.Batch, b.Length, steps, first, last, (last - first) / first, samples);
     }

@@ -1,9 +1,9 @@
 // Figure 3: HardPT throughput. HardPrefixSearch.Exhaustive scores all 2^L prefixes of the main prefix length on the
 // ci scoring set (p1 §4.4: L = 6 over 256 sequences of length 50), on the ci networks, with the runtime's thread count.
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Torch;
+using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 using TheoryCheck.Torch.Tuning;
 using static TorchSharp.torch;
@@ -25,7 +25,7 @@ public static class PrefixSearchBench
         {
             log($"HardPT exhaustive search: {b.Name}, L = {length}, {sequences} × {seqLength}");
             // Weights do not change the cost of a forward pass: an untrained network times the same as a trained one.
-            using var model = MetaTraining.Create(b.Config, initSeed: 1);
+            using var model = CoinModels.Create(b.Config, initSeed: 1);
             using var scope = NewDisposeScope();
             using var bitsRng = new Generator(3);
             var bits = CoinBatches.SampleBits(Enumerable.Repeat(0.2, sequences).ToArray(), seqLength, bitsRng);    // (S, N)

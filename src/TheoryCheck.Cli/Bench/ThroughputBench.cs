@@ -1,7 +1,6 @@
 // Figures 1, 2 and 4: training-step time (the real Trainer: Adam, clip 1.0, summed log loss, fresh batch per step, as in
 // meta-training) and forward-only throughput, each with 1 and 2 torch threads, with estimated FLOPs and achieved GFLOP/s.
 using System.Diagnostics;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
@@ -40,7 +39,7 @@ public static class ThroughputBench
 
     static ThroughputResult Measure(BenchModel b, int threads, BenchPlan plan)
     {
-        using var model = MetaTraining.Create(b.Config, initSeed: 1);
+        using var model = CoinModels.Create(b.Config, initSeed: 1);
         double trainMs = TrainStepMs(model, b, plan);
         double forwardMs = ForwardMs(model, b, plan);
         double trainFlops = FlopEstimate.TrainingStep(b), forwardFlops = FlopEstimate.Forward(b);
@@ -53,17 +52,14 @@ public static class ThroughputBench
     /// next one's (sampling, forward, backward, clipping, Adam), so the last of warmup + timed + 1 steps is not counted.</summary>
     static double TrainStepMs(CoinPredictor model, BenchModel b, BenchPlan plan)
     {
-        var taskRng = new Random(1);
-        using var bitsRng = new Generator(1);
+        var data = new CoinStream(rng => rng.NextDouble(), new Random(1), BitSeed: 1, b.Batch, b.Length);   // Beta(1,1) coins
         var starts = new List<long>();
-        Trainer.Fit(model.parameters(), _ =>
-        {
-            StepTimer.Synchronize();
-            starts.Add(Stopwatch.GetTimestamp());
-            var taus = Enumerable.Range(0, b.Batch).Select(_ => taskRng.NextDouble()).ToArray();   // Beta(1,1) coins
-            var bits = CoinBatches.SampleBits(taus, b.Length, bitsRng);
-            return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-        }, new OptimiserConfig(plan.Warmup + plan.Timed + 1, LearningRate: 1e-3), label: $"bench {b.Name}");
+        CoinTraining.Fit(model, data, new OptimiserConfig(plan.Warmup + plan.Timed + 1, LearningRate: 1e-3), label: $"bench {b.Name}",
+            beforeStep: _ =>
+            {
+                StepTimer.Synchronize();
+                starts.Add(Stopwatch.GetTimestamp());
+            });
         return StepTimer.MedianInterval(starts, plan.Warmup);
     }
 

@@ -34,7 +34,7 @@ public sealed record Manifest(
         string? head = Git(root, "rev-parse HEAD");
         string commit = head ?? buildCommit;
         bool dirty = head != null && !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
-        string torchsharp = typeof(TorchSharp.torch).Assembly.GetName().Version?.ToString(3) ?? "?";
+        string torchsharp = TorchRuntime.TorchSharpVersion;
         return new Manifest(ToolName, version, commit, dirty, scale.Name(), seed, TorchRuntime.DeviceName,
             TorchRuntime.Threads, torchsharp, libtorch, RuntimeInformation.OSDescription, CpuModel(),
             RuntimeInformation.FrameworkDescription,

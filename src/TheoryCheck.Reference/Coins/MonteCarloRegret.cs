@@ -12,6 +12,8 @@ public static class MonteCarloRegret
         if (N < 1 || N > bits.Length)
             throw new ArgumentOutOfRangeException(nameof(N), $"Need 1 <= N <= sequence length {bits.Length}, got {N}.");
         var pred = predictor.PredictOnes(bits[..N]);
+        // Not merged into SequenceCurve(p1, …) below: this form subtracts and adds the two logs one at a time, and MB-6's
+        // reported z-scores depend on that order in their last bits (the merged order moves them by about 1e-11).
         var curve = new double[N + 1];
         for (int t = 0; t < N; t++)
         {
@@ -20,6 +22,32 @@ public static class MonteCarloRegret
             curve[t + 1] = curve[t] - Math.Log(model) + Math.Log(oracle);
         }
         return curve;
+    }
+
+    /// <summary>
+    /// Per-sequence regret from predictions, the definition every result table and prompt-tuning score uses, for networks and
+    /// exact predictors alike: Curve[n] = Σ_{t&lt;n} [−ln π(x_t) + ln P(x_t | τ)] from the predictions <paramref name="p1"/>[t] = π(x_{t+1} = 1 | x_≤t), Curve[0] = 0.
+    /// Why the running sum adds each step's two logs first: that order fixes the last bits of every reported regret.
+    /// </summary>
+    public static double[] SequenceCurve(ReadOnlySpan<double> p1, ReadOnlySpan<int> bits, double tau, int N)
+    {
+        var curve = new double[N + 1];
+        double r = 0;
+        for (int t = 0; t < N; t++)
+        {
+            bool one = bits[t] == 1;
+            r += -Math.Log(one ? p1[t] : 1 - p1[t]) + Math.Log(one ? tau : 1 - tau);
+            curve[t + 1] = r;
+        }
+        return curve;
+    }
+
+    /// <summary>Regret after <paramref name="N"/> tokens of every sequence, from predictions <paramref name="p1"/>[i][t].</summary>
+    public static double[] At(double[][] p1, int[][] bits, double[] biases, int N)
+    {
+        var result = new double[bits.Length];
+        for (int i = 0; i < bits.Length; i++) result[i] = SequenceCurve(p1[i], bits[i], biases[i], N)[N];
+        return result;
     }
 
     /// <summary>Estimates expected regret@N over the given sequences and their true biases.</summary>

@@ -60,7 +60,7 @@ public sealed class CoinPredictor : nn.Module<Tensor, Tensor>
     /// <summary>A new model with the same config and bit-identical weights (weight tuners train a copy, never the shared net).</summary>
     public CoinPredictor Copy()
     {
-        var copy = new CoinPredictor(Config);
+        var copy = TorchRuntime.UnseededInit(() => new CoinPredictor(Config));   // module init draws from the global RNG
         copy.to(emb.weight!.device);
         using var noGrad = torch.no_grad();
         var source = named_parameters().ToDictionary(p => p.name, p => p.parameter);

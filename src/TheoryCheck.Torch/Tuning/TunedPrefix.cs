@@ -11,7 +11,7 @@ namespace TheoryCheck.Torch.Tuning;
 public sealed record TunedPrefix(PrefixKind Kind, int Length, int Width, float[] Embedded, float[] Raw, int[]? Bits, double SearchLoss)
 {
     /// <summary>(1, L, E) tensor on the model's device; the caller's dispose scope owns it.</summary>
-    public Tensor EmbeddedTensor(CoinPredictor model) =>
+    internal Tensor EmbeddedTensor(CoinPredictor model) =>
         tensor(Embedded, new long[] { 1, Length, Width }, dtype: float32).to(model.EmbeddingLayer.weight!.device);
 
     public override string ToString() => Bits is { } b ? $"{Kind} [{string.Join("", b)}]" : $"{Kind} L={Length}";

@@ -13,7 +13,6 @@ public enum WeightKind { Full, Lora, Embed, Unembed, UnEmbed }
 public static class WeightTuner
 {
     public const int LoraRank = 4;
-    static readonly object InitLock = new();
 
     /// <summary>
     /// Trains a copy of <paramref name="pretrained"/> (which is left untouched) on <paramref name="batch"/>(step); returns the
@@ -26,11 +25,7 @@ public static class WeightTuner
         var model = Prepare(pretrained, kind, initSeed);
         try
         {
-            Trainer.Fit(Trainable(model, kind), step =>
-            {
-                var bits = batch(step);
-                return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-            }, config, progress, $"{kind}WT");
+            CoinTraining.Fit(model, Trainable(model, kind), batch, config, progress, $"{kind}WT");
             return model;
         }
         catch { model.Dispose(); throw; }
@@ -43,11 +38,8 @@ public static class WeightTuner
         if (kind == WeightKind.Lora)
         {
             var attention = model.Attention ?? throw new ArgumentException("LoRA tuning needs a Transformer (p1 §4.2: the LSTM has no adapters)");
-            lock (InitLock)
-            {
-                manual_seed((long)initSeed);
-                attention.Adapters = new LoraAdapters(model.Config.Width, LoraRank, attention.Projections.Count);
-            }
+            attention.Adapters = TorchRuntime.SeededInit(initSeed,
+                () => new LoraAdapters(model.Config.Width, LoraRank, attention.Projections.Count));
             attention.Adapters.to(model.EmbeddingLayer.weight!.device);
         }
         var selected = Trainable(model, kind).Select(p => p.Handle).ToHashSet();

@@ -2,7 +2,6 @@
 // Guards the float -inf mask (TorchSharp bool masks silently leak the future, stack.md §2).
 using FsCheck;
 using FsCheck.Fluent;
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TorchSharp;
@@ -18,8 +17,8 @@ public sealed class CausalityTests
     public void ChangingLaterInputsNeverChangesEarlierOutputs()
     {
         TorchRuntime.Initialize();
-        using var lstm = MetaTraining.Create(ModelConfig.Lstm(8, 16), 5);
-        using var transformer = MetaTraining.Create(ModelConfig.Transformer(16), 6);
+        using var lstm = CoinModels.Create(ModelConfig.Lstm(8, 16), 5);
+        using var transformer = CoinModels.Create(ModelConfig.Transformer(16), 6);
         var cases = from length in Gen.Choose(2, 30)
                     from cut in Gen.Choose(0, length - 2)
                     from seed in Gen.Choose(0, 100000)

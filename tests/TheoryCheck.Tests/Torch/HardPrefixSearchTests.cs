@@ -1,6 +1,5 @@
 // HardPT's batched search must agree with scoring each prefix on its own, and the beam search with the exhaustive one when
 // the beam is wide enough to keep every candidate.
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Tuning;
@@ -19,7 +18,7 @@ public sealed class HardPrefixSearchTests
     public void BatchedScoresEqualOneAtATimeScores(Architecture arch)
     {
         TorchRuntime.Initialize();
-        using var model = MetaTraining.Create(arch == Architecture.Lstm ? ModelConfig.Lstm(4, 8) : ModelConfig.Transformer(8, 2), 3);
+        using var model = CoinModels.Create(arch == Architecture.Lstm ? ModelConfig.Lstm(4, 8) : ModelConfig.Transformer(8, 2), 3);
         using var scope = NewDisposeScope();
         using var gen = new Generator(5);
         var bits = (rand(new long[] { 7, 9 }, generator: gen) < 0.3).to(int64);
@@ -41,7 +40,7 @@ public sealed class HardPrefixSearchTests
     public void WideBeamFindsTheExhaustiveOptimum()
     {
         TorchRuntime.Initialize();
-        using var model = MetaTraining.Create(ModelConfig.Lstm(4, 8), 4);
+        using var model = CoinModels.Create(ModelConfig.Lstm(4, 8), 4);
         using var scope = NewDisposeScope();
         using var gen = new Generator(6);
         var bits = (rand(new long[] { 6, 8 }, generator: gen) < 0.7).to(int64);
@@ -54,7 +53,7 @@ public sealed class HardPrefixSearchTests
     public void ExhaustiveSearchRefusesLengthsBeyondItsLimit()
     {
         TorchRuntime.Initialize();
-        using var model = MetaTraining.Create(ModelConfig.Lstm(4, 8), 4);
+        using var model = CoinModels.Create(ModelConfig.Lstm(4, 8), 4);
         using var bits = zeros(new long[] { 1, 4 }, dtype: int64);
         Assert.Throws<ArgumentOutOfRangeException>(() => HardPrefixSearch.Exhaustive(model, HardPrefixSearch.ExhaustiveLimit + 1, bits));
     }

@@ -14,11 +14,11 @@ public sealed class ModelCacheTests : IDisposable
     readonly string dir = Path.Combine(Path.GetTempPath(), "tc-cache-" + Guid.NewGuid().ToString("N"));
     static readonly MetaTrainingSpec Spec = new(ModelConfig.Lstm(4, 8), new RandomCoins(1, 1), new MetaBudget(5, 8, 10, 1e-2), SeedPlan.From(9));
 
-    CoinPredictor Get(List<string> warnings, out bool cached) =>
-        ModelCache.GetOrTrain(Spec.Key, () => MetaTraining.Create(Spec.Model, Spec.Seeds.Init),
+    CoinNetwork Get(List<string> warnings, out bool cached) =>
+        ModelCache.GetOrTrain(Spec.Key, () => CoinNetwork.Create(Spec.Model, Spec.Seeds.Init),
             m => MetaTraining.Train(m, Spec, _ => { }), warnings.Add, out cached, dir);
 
-    static double[] Predict(CoinPredictor m) => Evaluator.PredictOnes(m, new[] { new[] { 1, 0, 1, 1, 0 } })[0];
+    static double[] Predict(CoinNetwork m) => m.PredictOnes(new[] { new[] { 1, 0, 1, 1, 0 } })[0];
 
     [Fact]
     public void StoredModelLoadsIdenticallyAndCorruptEntryIsRetrained()

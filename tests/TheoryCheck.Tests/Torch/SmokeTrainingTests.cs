@@ -1,5 +1,4 @@
 // A tiny LSTM really trains under `dotnet test`: the loss drops and no tensor leaks across steps.
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
@@ -17,18 +16,12 @@ public sealed class SmokeTrainingTests
     {
         TorchRuntime.Initialize();
         var seeds = SeedPlan.From(3);
-        using var model = MetaTraining.Create(ModelConfig.Lstm(8, 16), seeds.Init);
-        var rng = seeds.DataRandom();
-        using var gen = new torch.Generator(seeds.Data);
+        using var model = CoinModels.Create(ModelConfig.Lstm(8, 16), seeds.Init);
         var prior = new RandomCoins(1, 1);
+        var data = new CoinStream(prior.SampleBias, seeds.DataRandom(), seeds.Data, Batch: 64, Length: 20);
         var live = new List<long>();
-        var report = Trainer.Fit(model.parameters(), step =>
-        {
-            live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount);
-            var taus = Enumerable.Range(0, 64).Select(_ => prior.SampleBias(rng)).ToArray();
-            var bits = CoinBatches.SampleBits(taus, 20, gen);
-            return CoinBatches.SummedLogLoss(model.forward(CoinBatches.Inputs(bits)), bits);
-        }, new OptimiserConfig(Steps: 60, LearningRate: 1e-2));
+        var report = CoinTraining.Fit(model, data, new OptimiserConfig(Steps: 60, LearningRate: 1e-2),
+            beforeStep: _ => live.Add(DisposeScopeManager.Statistics.TensorStatistics.ThreadTotalLiveCount));
 
         double first = report.Losses.Take(5).Average(), last = report.Losses.TakeLast(5).Average();
         Assert.True(last < first - 0.5, $"loss did not drop: first 5 steps {first:F3}, last 5 {last:F3}");
@@ -40,7 +33,7 @@ public sealed class SmokeTrainingTests
     public void NanLossStopsTrainingWithAClearError()
     {
         TorchRuntime.Initialize();
-        using var model = MetaTraining.Create(ModelConfig.Lstm(4, 4), 1);
+        using var model = CoinModels.Create(ModelConfig.Lstm(4, 4), 1);
         var e = Assert.Throws<TrainingDivergedException>(() =>
             Trainer.Fit(model.parameters(), _ => torch.tensor(float.NaN, requires_grad: true) * model.parameters().First().sum(),
                         new OptimiserConfig(5, 1e-3), label: "nan test"));

@@ -1,6 +1,5 @@
 // Real-valued inputs: a soft prefix equal to the embedding of hard tokens reproduces the hard prefix exactly (the
 // embedding is affine, so every token-space prefix has an embedding-space twin: p1 §3, nesting of prefix spaces).
-using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TorchSharp;
@@ -19,7 +18,7 @@ public sealed class SoftInputTests
     {
         TorchRuntime.Initialize();
         var config = arch == Architecture.Lstm ? ModelConfig.Lstm(8, 16) : ModelConfig.Transformer(16);
-        using var model = MetaTraining.Create(config, 11);
+        using var model = CoinModels.Create(config, 11);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var prefix = tensor(new float[] { 1, 0, 0, 1, 0.3f, 0.7f }).reshape(1, 3, 2);           // two hard tokens, one real

@@ -18,16 +18,17 @@ public sealed class AttentionClassifier : IDisposable
 
     public AttentionArchitecture Architecture { get; }
     public int Dim { get; }
-    public ScalarType DType { get; }
+    internal ScalarType DType { get; }
 
     /// <param name="d">Token dimension ≥ 1.</param>
     /// <param name="readPosition">SA-pos only: the 0-based position whose output is read.</param>
-    public AttentionClassifier(AttentionArchitecture arch, int d, bool float64 = true, int readPosition = 0, Device? device = null)
+    public AttentionClassifier(AttentionArchitecture arch, int d, bool float64 = true, int readPosition = 0)
     {
         if (d < 1) throw new ArgumentException($"token dimension must be >= 1, got {d}");
         Architecture = arch; Dim = d; DType = float64 ? ScalarType.Float64 : ScalarType.Float32;
-        this.device = device ?? TorchRuntime.Device;
-        module = arch switch
+        device = TorchRuntime.Device;
+        // Under the runtime's init lock: module constructors may draw from torch's global RNG.
+        module = TorchRuntime.UnseededInit<AttentionModule>(() => arch switch
         {
             AttentionArchitecture.PromptAttention => new PromptAttentionModule(d, DType, this.device),
             AttentionArchitecture.Uniform => new UniformAttentionModule(d, DType, this.device),
@@ -35,7 +36,7 @@ public sealed class AttentionClassifier : IDisposable
             AttentionArchitecture.SelfAttentionPool => new SelfAttentionModule(d, null, DType, this.device),
             AttentionArchitecture.SelfAttentionPosition => new SelfAttentionModule(d, readPosition, DType, this.device),
             _ => throw new ArgumentException($"unknown architecture {arch}"),
-        };
+        });
     }
 
     /// <summary>Parameter names in registration order, e.g. prompt, head, key_query.</summary>
