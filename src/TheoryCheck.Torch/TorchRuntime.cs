@@ -73,8 +73,8 @@ public static class TorchRuntime
     /// Why 1 thread by default: the smoke/ci models are small, so a second OpenMP thread costs more in wake-ups than it gains.
     /// Measured on the 2-core CI machine (ci LSTM, batch 128 × 50, Adam step, PASSIVE): idle 16-17 ms/step with 1 thread vs
     /// 31-34 ms with 2; next to one busy process 20 ms vs 29 ms. Full-batch GD of the P2 models: 1.2 s vs 52 s next to a busy
-    /// process. Paper-width models gain from every core (bench, idle: LSTM-128 at 256 × 100 349 → 261 ms/step, Transformer-128
-    /// 724 → 426 ms), so the CLI asks for all cores at paper scale. The first call decides.
+    /// process. Paper-width models gain from every core (bench, idle: LSTM-128 at 256 × 100 269 → 253 ms/step, Transformer-128
+    /// 600 → 483 ms; docs/performance.md), so the CLI asks for all cores at paper scale. The first call decides.
     /// </summary>
     public static void Initialize(int defaultThreads = 1)
     {

@@ -12,7 +12,7 @@ namespace TheoryCheck.Cli.Bench;
 /// <summary>The machine a bench ran on: the run manifest's fields that bear on speed.</summary>
 /// <param name="Threads">The runtime's default torch threads (THEORYCHECK_THREADS); the throughput rows set their own.</param>
 /// <param name="MallocMmapThreshold">MALLOC_MMAP_THRESHOLD_ when set: a fixed threshold stops glibc from keeping freed
-/// libtorch buffers, which changes both the memory figure and step times (README, Performance).</param>
+/// libtorch buffers, which changes both the memory figure and step times (docs/performance.md).</param>
 public sealed record BenchMachine(string Tool, string Version, string Commit, bool Dirty, string Device, int Threads,
                                   int LogicalCores, string? OmpWaitPolicy, string? MallocMmapThreshold, string Torchsharp, string Libtorch, string Os,
                                   string Cpu, string Dotnet, string Command, string Started, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null)

@@ -1,4 +1,5 @@
-// Monte-Carlo regret vs the oracle for any ISequencePredictor (trained networks included), to be checked against Regret's exact values.
+// Monte-Carlo regret vs the oracle that knows τ, to be checked against Regret's exact values: per sequence for any ISequencePredictor
+// (one sequence at a time), and from a batch of predictions P(1), which is how the networks are scored (batched forward passes).
 namespace TheoryCheck.Reference.Coins;
 
 /// <summary>Mean and standard error of per-sequence cumulative regret at N; MeanCurve[n] is the mean regret after n tokens (MeanCurve[0] = 0).</summary>

@@ -70,7 +70,6 @@ public sealed class CoinPredictor : nn.Module<Tensor, Tensor>
 
     public Linear EmbeddingLayer => emb;
     public Linear UnembeddingLayer => unemb;
-    public nn.Module<Tensor, Tensor> Torso => torso;
 }
 
 /// <summary>One-layer LSTM, zero initial state, output = hidden state.</summary>
