@@ -80,8 +80,8 @@ public static class AttentionSetup
     {
         var rng = new Random(seed);
         var instance = ContextualMixture.DrawInstance(c, rng);
-        var train = ContextualMixture.Sample(c, instance, c.N, new Random(seed ^ 0x1234567));
-        var test = ContextualMixture.Sample(c, instance, testSize, new Random(seed ^ 0x7654321));
+        var train = ContextualMixture.Sample(c, instance, c.N, new Random(SeedPlan.For(seed, SeedPurposes.TrainingSet)));
+        var test = ContextualMixture.Sample(c, instance, testSize, new Random(SeedPlan.For(seed, SeedPurposes.TestSet)));
         return (train, test);
     }
 

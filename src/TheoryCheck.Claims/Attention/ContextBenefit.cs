@@ -54,7 +54,7 @@ public sealed class ContextBenefit : Claim<MixtureCase>
     /// <summary>A seeded unit vector orthogonal to q̂ and v̂.</summary>
     static double[] Orthogonal(MixtureInstance inst, int seed)
     {
-        var u = Gaussian(inst.QHat.Length, new Random(seed ^ 0x0f0f));
+        var u = Gaussian(inst.QHat.Length, new Random(SeedPlan.For(seed, SeedPurposes.OrthogonalDirection)));
         foreach (var e in new[] { inst.QHat, inst.VHat })
         {
             double dot = Dot(u, e);

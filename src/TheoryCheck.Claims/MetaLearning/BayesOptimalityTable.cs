@@ -43,7 +43,7 @@ public sealed class BayesOptimalityTable : ITableSource
         {
             var model = MetaLearningSetup.Pretrained(arch, prior, ctx);
             var bayes = new BetaBernoulliPredictor(prior);
-            var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(7).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
+            var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(SeedPurposes.MetaLearningEvaluation).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
             var p1 = Evaluator.PredictOnes(model, bits);
             var row = new List<object> { model.Config.Name, prior.Name, MeanCell(Scores.KlPerStep(p1, bits, bayes, preset.KlLength), 6) };
             foreach (int n in Horizons) { row.Add(MeanCell(Scores.Regret(p1, bits, biases, n), 4)); row.Add(Regret.At(bayes, prior, n)); }
