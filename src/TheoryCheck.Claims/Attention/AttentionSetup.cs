@@ -171,8 +171,4 @@ public static class AttentionSetup
 
     /// <summary>Uniform random permutation of the labels (the shuffled-label control).</summary>
     public static int[] Shuffle(int[] y, Random rng) => y.OrderBy(_ => rng.Next()).ToArray();
-
-    /// <summary>n × T tokens copied with a map applied to each token (rotations, mirrors).</summary>
-    public static double[][][] Map(double[][][] x, Func<double[], double[]> f) =>
-        x.Select(s => s.Select(f).ToArray()).ToArray();
 }

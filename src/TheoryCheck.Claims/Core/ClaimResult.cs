@@ -36,8 +36,6 @@ public sealed record ClaimResult(
     ClaimSpec Spec, string Case, int Cases, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
     Verdict Verdict, string Reason, double Seconds)
 {
-    public bool Passed => Verdict is Verdict.Pass or Verdict.Finding;
-
     /// <summary>The seed the cases were drawn from (CaseStream.SeedOf); 0 for an unmeasured claim.</summary>
     public ulong CaseSeed { get; init; }
 

@@ -38,8 +38,4 @@ public static class GradientDescentTheory
         double noise = (c.D - 1) * (c.Sigma * c.Sigma + (1 - c.Zeta) * c.SigmaDelta * c.SigmaDelta);
         return 1 / Math.Sqrt(1 + noise / (c.N * c.T * c.Zeta * c.Zeta * c.V * c.V));
     }
-
-    /// <summary>Sample-complexity guide n ≳ d(σ² + σ_δ²) / (2ε T ζ² V²) for cos(v₁, v⋆) ≥ 1 − ε, ε ∈ (0, 1).</summary>
-    public static double HeadSampleComplexity(ContextualMixtureConfig c, double epsilon)
-        => c.D * (c.Sigma * c.Sigma + c.SigmaDelta * c.SigmaDelta) / (2 * epsilon * c.T * c.Zeta * c.Zeta * c.V * c.V);
 }
