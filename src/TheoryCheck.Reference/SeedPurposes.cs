@@ -18,7 +18,8 @@ public sealed record EvalSequence(int Index);
 
 /// <summary>
 /// Every named purpose. The numbers are historical, not designed: numbered streams are small integers or a table's base
-/// plus its row, hashed streams are the FNV-1a of the name, salts are the XOR constants each call site used.
+/// plus its row, hashed streams are the FNV-1a of the name, salts are the XOR constants each call site used, and the one
+/// fixed seed is the formula its table used.
 /// </summary>
 public static class SeedPurposes
 {
@@ -73,4 +74,9 @@ public static class SeedPurposes
 
     /// <summary>The re-drawn bits of the reference-sanity control (sequences from the wrong bias).</summary>
     public static readonly SeedSalt WrongBiasRedraw = new("wrong-bias redraw", 0x5bd1e995);
+
+    // Fixed seeds, independent of the user seed: the draw is part of a table's definition.
+
+    /// <summary>The one ordering of k ones in n bits behind the meta-learning table's grid error: seed 1000k + n.</summary>
+    public static int GridOrdering(int ones, int n) => ones * 1000 + n;
 }

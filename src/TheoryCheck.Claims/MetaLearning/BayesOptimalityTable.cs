@@ -66,7 +66,7 @@ public sealed class BayesOptimalityTable : ITableSource
         double worst = 0;
         foreach (var group in states.GroupBy(s => s.n))
         {
-            var seqs = group.Select(s => PosteriorTracking.RandomOrderings(s.k, s.n, 1, new Random(s.k * 1000 + s.n))[0]).ToArray();
+            var seqs = group.Select(s => PosteriorTracking.RandomOrderings(s.k, s.n, 1, new Random(SeedPurposes.GridOrdering(s.k, s.n)))[0]).ToArray();
             var final = PosteriorTracking.FinalPredictions(model, seqs);
             worst = Math.Max(worst, group.Select((s, i) => Math.Abs(final[i] - bayes.PredictOne(s.k, s.n))).Max());
         }

@@ -57,4 +57,7 @@ public sealed class SeedPurposeTests
         Assert.Equal(63364878, SeedPlan.For(12345, SeedPurposes.KnownPromptTest));
         Assert.Equal(1540479404, SeedPlan.For(12345, SeedPurposes.WrongBiasRedraw));
     }
+
+    [Fact]
+    public void FixedSeedsKeepTheirValues() => Assert.Equal(3017, SeedPurposes.GridOrdering(3, 17));
 }
