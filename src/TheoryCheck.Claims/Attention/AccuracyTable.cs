@@ -51,7 +51,7 @@ public sealed class AccuracyTable : ITableSource
             foreach (double zeta in Zetas)
             {
                 var c = b with { Family = family, Zeta = zeta };
-                var (train, testSet) = AttentionSetup.TrainTest(c, (int)(ctx.Seeds(9000 + row++).Data & 0x7fffffff), test);
+                var (train, testSet) = AttentionSetup.TrainTest(c, ctx.Seeds(SeedPurposes.AccuracyTableRow(row++)).DataSeed, test);
                 var cells = new List<object> { AttentionSetup.Describe(c).Split(' ')[0], zeta };
                 foreach (var (_, arch, eta, init) in Models)
                 {

@@ -24,7 +24,7 @@ public sealed record TokenCase(int Seed, int T, int D)
 
     /// <summary>n i.i.d. N(0, 1) sequences (n, T, d) from the seed.</summary>
     public double[][][] Draw(int n, Random rng) =>
-        Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, T).Select(_ => AttentionSetup.Gaussian(D, rng)).ToArray()).ToArray();
+        Enumerable.Range(0, n).Select(_ => Enumerable.Range(0, T).Select(_ => Vec.Gaussian(D, rng)).ToArray()).ToArray();
 }
 
 /// <summary>A contextual-mixture instance: its config (every knob) and the seed of all its draws.</summary>
@@ -80,8 +80,8 @@ public static class AttentionSetup
     {
         var rng = new Random(seed);
         var instance = ContextualMixture.DrawInstance(c, rng);
-        var train = ContextualMixture.Sample(c, instance, c.N, new Random(seed ^ 0x1234567));
-        var test = ContextualMixture.Sample(c, instance, testSize, new Random(seed ^ 0x7654321));
+        var train = ContextualMixture.Sample(c, instance, c.N, new Random(SeedPlan.For(seed, SeedPurposes.TrainingSet)));
+        var test = ContextualMixture.Sample(c, instance, testSize, new Random(SeedPlan.For(seed, SeedPurposes.TestSet)));
         return (train, test);
     }
 
@@ -124,55 +124,6 @@ public static class AttentionSetup
     /// <summary>A measurement of |x| from a signed measurement (same SE): one-sided limits apply to the magnitude.</summary>
     public static Measurement Abs(Measurement m) => m with { Value = Math.Abs(m.Value), Low = null, High = null };
 
-    /// <summary>
-    /// |mean| of values drawn in batches by <paramref name="more"/>(count) (one continuing seeded stream): starts with
-    /// <paramref name="initial"/> and doubles, up to <paramref name="cap"/>, while |mean|'s 90 % interval contains the bound.
-    /// </summary>
-    public static Measurement AdaptiveAbsMean(Func<int, double[]> more, double bound, int initial, int cap, string what)
-    {
-        var values = new List<double>(more(initial));
-        var m = Abs(Measurement.MeanOf(values, what));
-        while (m.Lower <= bound && bound <= m.Upper && values.Count < cap)
-        {
-            values.AddRange(more(Math.Min(values.Count, cap - values.Count)));
-            m = Abs(Measurement.MeanOf(values, what));
-        }
-        return m;
-    }
-
-    /// <summary>a − b for independent measurements: SE adds in quadrature.</summary>
-    public static Measurement Difference(Measurement a, Measurement b) =>
-        new(a.Value - b.Value, Math.Sqrt(a.Se * a.Se + b.Se * b.Se), Math.Min(a.Samples, b.Samples), $"difference of ({a.Method}) and ({b.Method})");
-
-    public static double[] Gaussian(int d, Random rng)
-    {
-        var r = new double[d];
-        MathNet.Numerics.Distributions.Normal.Samples(rng, r, 0, 1);
-        return r;
-    }
-
-    public static double Dot(double[] a, double[] b)
-    {
-        double s = 0;
-        for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
-        return s;
-    }
-
-    public static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
-
-    /// <summary>cos(a, b); 0 when either vector is zero (a frozen zero prompt has no direction).</summary>
-    public static double Cos(double[] a, double[] b)
-    {
-        double na = Norm(a), nb = Norm(b);
-        return na == 0 || nb == 0 ? 0 : Dot(a, b) / (na * nb);
-    }
-
-    public static double[] Scaled(double[] a, double c) => a.Select(v => v * c).ToArray();
-
     /// <summary>Uniform random permutation of the labels (the shuffled-label control).</summary>
     public static int[] Shuffle(int[] y, Random rng) => y.OrderBy(_ => rng.Next()).ToArray();
-
-    /// <summary>n × T tokens copied with a map applied to each token (rotations, mirrors).</summary>
-    public static double[][][] Map(double[][][] x, Func<double[], double[]> f) =>
-        x.Select(s => s.Select(f).ToArray()).ToArray();
 }

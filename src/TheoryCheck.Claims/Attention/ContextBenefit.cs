@@ -7,6 +7,7 @@ using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
+using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 
@@ -44,7 +45,7 @@ public sealed class ContextBenefit : Claim<MixtureCase>
         {
             Measurement Err(double g) => Measurement.MeanOf(
                 new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), prompt(g)).Errors(c.N, sets, KnownPromptExperiment.Ridge(1)), "training sets");
-            return Difference(Err(0), Err(3));
+            return Measurement.Difference(Err(0), Err(3));
         }
         var measured = new[] { Measurement.Exact(drop), Drop(KnownPromptExperiment.ContextPrompt) };
         var control = new Measurement?[] { null, Drop(g => inst => Scaled(Orthogonal(inst, mc.Seed), g)) };
@@ -54,7 +55,7 @@ public sealed class ContextBenefit : Claim<MixtureCase>
     /// <summary>A seeded unit vector orthogonal to q̂ and v̂.</summary>
     static double[] Orthogonal(MixtureInstance inst, int seed)
     {
-        var u = Gaussian(inst.QHat.Length, new Random(seed ^ 0x0f0f));
+        var u = Gaussian(inst.QHat.Length, new Random(SeedPlan.For(seed, SeedPurposes.OrthogonalDirection)));
         foreach (var e in new[] { inst.QHat, inst.VHat })
         {
             double dot = Dot(u, e);

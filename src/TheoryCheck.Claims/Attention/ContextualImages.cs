@@ -89,8 +89,8 @@ public static class ContextualImages
         var trainSplit = FashionMnist.Load("train");
         var testSplit = FashionMnist.Load("t10k");
         var embedding = PcaEmbedding.For(trainSplit, c.D);
-        var train = Sample(c, trainSplit, embedding, c.N, new Random(seed ^ 0x1234567));
-        var test = Sample(c, testSplit, embedding, testSize, new Random(seed ^ 0x7654321));
+        var train = Sample(c, trainSplit, embedding, c.N, new Random(SeedPlan.For(seed, SeedPurposes.TrainingSet)));
+        var test = Sample(c, testSplit, embedding, testSize, new Random(SeedPlan.For(seed, SeedPurposes.TestSet)));
         return (train, test);
     }
 

@@ -45,7 +45,7 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
             var err = new[] { c.D / 2, c.D, 3 * c.D }.Select(n => Measurement.MeanOf(exp.Errors(n, sets, head), "training sets")).ToArray();
             var other = err[0].Value >= err[2].Value ? err[0] : err[2];
             double atDPrime = KnownPromptTheory.RidgeError(c with { N = c.D - 1, Lambda = lambda });
-            return new[] { Difference(err[1], other), Measurement.Exact(Math.Abs(atDPrime - 0.5)) };
+            return new[] { Measurement.Difference(err[1], other), Measurement.Exact(Math.Abs(atDPrime - 0.5)) };
         }
         return new CaseOutcome(mc.ToString(), Check(0), Check(1));
     }

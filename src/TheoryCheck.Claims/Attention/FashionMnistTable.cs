@@ -45,7 +45,7 @@ public sealed class FashionMnistTable : ITableSource
             foreach (double zeta in Zetas)
             {
                 var c = new ContextualImageConfig(a, b, zeta, RealDataAttention.T, RealDataAttention.D, n);
-                var (train, testSet) = ContextualImages.TrainTest(c, (int)(ctx.Seeds(9100 + row++).Data & 0x7fffffff), test);
+                var (train, testSet) = ContextualImages.TrainTest(c, ctx.Seeds(SeedPurposes.FashionMnistTableRow(row++)).DataSeed, test);
                 var o = RealDataAttention.Train(train, train.Y, testSet);
                 Measurement pa = Measurement.MeanOf(o.PaCorrect), lin = Measurement.MeanOf(o.LinearCorrect),
                             gap = Measurement.MeanOf(o.PaCorrect.Select((v, i) => v - o.LinearCorrect[i]).ToArray()),

@@ -9,6 +9,7 @@ using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
+using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 
@@ -85,19 +86,6 @@ public sealed class GradientCorrectness : Claim<TokenCase>
         return m.Gradient(x);
     }
 
-    /// <summary>Central differences (f(θ + h e_i) − f(θ − h e_i)) / 2h, h = 1e-6.</summary>
-    static double[] Fd(double[] theta, Func<double[], double> f)
-    {
-        var g = new double[theta.Length];
-        for (int i = 0; i < theta.Length; i++)
-        {
-            var up = (double[])theta.Clone(); up[i] += Step;
-            var dn = (double[])theta.Clone(); dn[i] -= Step;
-            g[i] = (f(up) - f(dn)) / (2 * Step);
-        }
-        return g;
-    }
-
     /// <summary>
     /// An analytic gradient against central differences: ‖a − fd‖ / max(‖a‖, ‖fd‖, floor). Central differences carry their own
     /// rounding error, about 4ε·|f|/(2h) ≈ 4.4e-10·max(|f|, 1) per component at h = 1e-6, so a gradient far below that
@@ -109,7 +97,7 @@ public sealed class GradientCorrectness : Claim<TokenCase>
     static double FdError(double[] analytic, double[] theta, Func<double[], double> f)
     {
         double floor = FdFloor * Math.Sqrt(theta.Length) * Math.Max(Math.Abs(f(theta)), 1);
-        return RelError(analytic, Fd(theta, f), floor);
+        return RelError(analytic, CentralGradient(f, theta, Step), floor);
     }
 
     const double FdFloor = 5e-3;

@@ -39,8 +39,8 @@ public static class KnownPrompt
             var exp = new KnownPromptExperiment(data, mc.Seed, TestSize(ctx.Scale), KnownPromptExperiment.ContextPrompt(data.Gamma));
             double theory = theoryOf(formula);
             // Small n makes one training set's error noisy: draw more sets (up to 8×) while the interval straddles the bound.
-            return AdaptiveAbsMean(count => exp.Errors(formula.N, count, headOf(formula)).Select(e => e - theory).ToArray(),
-                                   bound, sets, 8 * sets, "training sets");
+            return Sequential.Measure((_, count) => exp.Errors(formula.N, count, headOf(formula)).Select(e => e - theory).ToArray(),
+                                      values => Abs(Measurement.MeanOf(values, "training sets")), bound, sets, 8 * sets);
         }
         var measured = Gap(c, c);
         var uniform = c with { Gamma = 0 };

@@ -27,8 +27,8 @@ public sealed class KnownPromptExperiment
         var rng = new Random(seed);
         Instance = ContextualMixture.DrawInstance(config, rng);
         prompt = promptOf(Instance);
-        trainRng = new Random(seed ^ 0x2545F49);
-        (testH, testY) = Features(testSize, new Random(seed ^ 0x3C6EF37), balanced: false);
+        trainRng = new Random(SeedPlan.For(seed, SeedPurposes.KnownPromptTraining));
+        (testH, testY) = Features(testSize, new Random(SeedPlan.For(seed, SeedPurposes.KnownPromptTest)), balanced: false);
     }
 
     public MixtureInstance Instance { get; }

@@ -51,7 +51,7 @@ public sealed class KnownPromptTable : ITableSource
         foreach (double gamma in Gammas)
         {
             var cg = c with { Gamma = gamma };
-            var exp = new KnownPromptExperiment(cg, (int)(ctx.Seeds(7000 + (int)(gamma * 10)).Data & 0x7fffffff), test,
+            var exp = new KnownPromptExperiment(cg, ctx.Seeds(SeedPurposes.KnownPromptTableRow(gamma)).DataSeed, test,
                                                 KnownPromptExperiment.ContextPrompt(gamma));
             foreach (double ratio in Ratios)
             {

@@ -8,6 +8,7 @@ using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
+using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 

@@ -46,7 +46,7 @@ public sealed class MatchedTrained : Claim<MixtureCase>
         Measurement Acc(AttentionArchitecture arch, GradientDescentConfig gd, double init, bool freeze = false)
         {
             // Small random init: zero is a population saddle on F-matched (E[y x̄] = 0, p2 §6.8).
-            using var m = Model(arch, train.X[0][0].Length, init, mc.Seed ^ 0x5eed);
+            using var m = Model(arch, train.X[0][0].Length, init, SeedPlan.For(mc.Seed, SeedPurposes.ModelInit));
             if (freeze) FreezePromptAtZero(m);
             var risk = m.Fit(train.X, train.Y, gd);
             var acc = Accuracy(m, test);

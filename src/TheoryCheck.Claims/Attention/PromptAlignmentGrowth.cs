@@ -9,6 +9,7 @@ using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
 using TheoryCheck.Torch.Training;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
+using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 
@@ -52,7 +53,7 @@ public sealed class PromptAlignmentGrowth : Claim<int>
             means.Add(Measurement.MeanOf(cos, "training sets"));
             if (n == 1000) control = Measurement.MeanOf(shuffled, "training sets");
         }
-        var increments = means.Zip(means.Skip(1), (a, b) => Difference(b, a)).ToArray();
+        var increments = means.Zip(means.Skip(1), (a, b) => Measurement.Difference(b, a)).ToArray();
         var weakest = increments.OrderBy(m => m.Lower).First();
         string label = $"seed {seed}: mean cos " + string.Join(" / ", means.Select(m => m.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
         return new CaseOutcome(label, new[] { weakest, means[Array.IndexOf(ns, 1000)] }, new[] { null, control });

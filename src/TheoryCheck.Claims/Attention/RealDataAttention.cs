@@ -74,7 +74,7 @@ public sealed class RealDataAttention : Claim<ImageCase>
         var c = Config(ic, ctx.Scale).Validate();
         var (train, test) = ContextualImages.TrainTest(c, ic.Seed, TestSize(ctx.Scale));
         var real = Train(train, train.Y, test);
-        var shuffled = Train(train, Shuffle(train.Y, new Random(ic.Seed ^ 0x5f1e)), test);
+        var shuffled = Train(train, Shuffle(train.Y, new Random(SeedPlan.For(ic.Seed, SeedPurposes.ShuffledLabels))), test);
         ctx.Log(string.Create(CultureInfo.InvariantCulture,
             $"  {ic}: PA {real.PaCorrect.Average():0.###} vs linear {real.LinearCorrect.Average():0.###}, relevant mass {real.RelevantMass.Average():0.###}; " +
             $"shuffled labels: PA {shuffled.PaCorrect.Average():0.###} vs linear {shuffled.LinearCorrect.Average():0.###}, mass {shuffled.RelevantMass.Average():0.###}"));

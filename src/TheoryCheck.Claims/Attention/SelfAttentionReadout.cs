@@ -42,7 +42,7 @@ public sealed class SelfAttentionReadout : Claim<MixtureCase>
         var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000));
         double[] Correct(AttentionArchitecture arch, double init, MixtureDataset tr, MixtureDataset te, bool freeze = false)
         {
-            using var m = Trained(arch, tr, Gd, init, mc.Seed ^ 0x5eed, x => { if (freeze) FreezePromptAtZero(x); });
+            using var m = Trained(arch, tr, Gd, init, SeedPlan.For(mc.Seed, SeedPurposes.ModelInit), x => { if (freeze) FreezePromptAtZero(x); });
             return m.Correct(te.X, te.Y);
         }
         var pa = Correct(AttentionArchitecture.PromptAttention, 0.01, train, test);

@@ -9,6 +9,7 @@ using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
 using TheoryCheck.Torch.Training;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
+using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 

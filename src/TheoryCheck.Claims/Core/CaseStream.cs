@@ -11,17 +11,9 @@ public static class CaseStream
     const int Size = 50;
 
     /// <summary>The seed a claim's cases are drawn from at user seed <paramref name="seed"/>; results.json records it.</summary>
-    public static ulong SeedOf(string claimId, int seed) => SeedPlan.From(seed, StableHash(claimId)).Data;
+    public static ulong SeedOf(string claimId, int seed) => SeedPlan.For(seed, SeedPurposes.Cases(claimId)).Data;
 
     /// <summary>The claim's CaseCount(scale) cases at (scale, seed), in order: case i is the i-th draw of one seeded stream.</summary>
     public static IReadOnlyList<T> Draw<T>(Claim<T> claim, Scale scale, int seed) =>
         claim.Cases(scale).Sample(claim.CaseCount(scale), new Rnd(SeedOf(claim.Spec.Id, seed)), Size).ToArray();
-
-    /// <summary>FNV-1a of a name: a stable stream number (string.GetHashCode is randomised per process).</summary>
-    public static int StableHash(string s)
-    {
-        uint h = 2166136261;
-        foreach (char ch in s) h = (h ^ ch) * 16777619;
-        return (int)(h & 0x7fffffff);
-    }
 }

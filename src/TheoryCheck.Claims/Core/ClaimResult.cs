@@ -36,8 +36,6 @@ public sealed record ClaimResult(
     ClaimSpec Spec, string Case, int Cases, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
     Verdict Verdict, string Reason, double Seconds)
 {
-    public bool Passed => Verdict is Verdict.Pass or Verdict.Finding;
-
     /// <summary>The seed the cases were (or, for an unmeasured claim, would have been) drawn from: CaseStream.SeedOf.</summary>
     public ulong CaseSeed { get; init; }
 

@@ -13,6 +13,6 @@ public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
 
     public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
 
-    /// <summary>Seeds for one purpose stream (a model, a repetition), stable across processes.</summary>
-    public SeedPlan Seeds(int stream) => SeedPlan.From(Seed, stream);
+    /// <summary>Seeds for one named purpose (a model, a table row), stable across processes.</summary>
+    public SeedPlan Seeds(SeedStream purpose) => SeedPlan.For(Seed, purpose);
 }

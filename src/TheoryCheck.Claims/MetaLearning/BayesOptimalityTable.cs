@@ -46,7 +46,7 @@ public sealed class BayesOptimalityTable : ITableSource
         {
             var model = MetaLearningSetup.Pretrained(arch, prior, ctx);
             var bayes = new BetaBernoulliPredictor(prior);
-            var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(7).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
+            var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(SeedPurposes.MetaLearningEvaluation).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
             var p1 = model.PredictOnes(bits);
             var row = new List<object> { model.Config.Name, prior.Name, MeanCell(Scores.KlPerStep(p1, bits, bayes, preset.KlLength), 6) };
             foreach (int n in Horizons) { row.Add(MeanCell(MonteCarloRegret.At(p1, bits, biases, n), 4)); row.Add(Regret.At(bayes, prior, n)); }
@@ -69,7 +69,7 @@ public sealed class BayesOptimalityTable : ITableSource
         double worst = 0;
         foreach (var group in states.GroupBy(s => s.n))
         {
-            var seqs = group.Select(s => PosteriorTracking.RandomOrderings(s.k, s.n, 1, new Random(s.k * 1000 + s.n))[0]).ToArray();
+            var seqs = group.Select(s => PosteriorTracking.RandomOrderings(s.k, s.n, 1, new Random(SeedPurposes.GridOrdering(s.k, s.n)))[0]).ToArray();
             var final = PosteriorTracking.FinalPredictions(model, seqs);
             worst = Math.Max(worst, group.Select((s, i) => Math.Abs(final[i] - bayes.PredictOne(s.k, s.n))).Max());
         }

@@ -33,7 +33,7 @@ public static class MetaLearningSetup
     static readonly Dictionary<string, CoinNetwork> Loaded = new();
 
     /// <summary>One seed stream per architecture, shared by the trained model and its untrained control (same init).</summary>
-    static SeedPlan PretrainSeeds(Architecture arch, RunContext ctx) => ctx.Seeds(CaseStream.StableHash("pretrain:" + arch));
+    static SeedPlan PretrainSeeds(Architecture arch, RunContext ctx) => ctx.Seeds(SeedPurposes.Pretraining(arch.ToString()));
 
     /// <summary>
     /// The model of <paramref name="arch"/> meta-trained on <paramref name="prior"/> at the context's scale and seed, trained

@@ -46,7 +46,7 @@ public sealed class ReferenceSanity : Claim<TargetCase>
         var (bits, biases) = CoinSampler.Sample(c.Target, count, Horizon, new Random(c.Seed));
         var shifted = biases.Select(t => Math.Min(t + Shift, 0.99)).ToArray();
         var (buggyBits, _) = CoinSampler.Sample(new SingleCoin(0.5), count, Horizon, new Random(c.Seed));
-        var rng = new Random(c.Seed ^ 0x5bd1e995);
+        var rng = new Random(SeedPlan.For(c.Seed, SeedPurposes.WrongBiasRedraw));
         for (int i = 0; i < count; i++)                                        // re-draw each sequence from the wrong bias
             for (int t = 0; t < Horizon; t++) buggyBits[i][t] = rng.NextDouble() < shifted[i] ? 1 : 0;
         double Z(int[][] sample) => predictors.Max(p =>

@@ -25,7 +25,7 @@ public sealed class RegretBandsTable : ITableSource
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var prior = MetaLearningSetup.Uniform;
         // The eval stream of MetaLearning.BayesOptimality, so the bands describe the sequences behind its mean ± SE cells.
-        var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(7).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
+        var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(SeedPurposes.MetaLearningEvaluation).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
         var bayes = new BetaBernoulliPredictor(prior);
         var models = new[] { Architecture.Lstm, Architecture.Transformer }.Select(a => MetaLearningSetup.Pretrained(a, prior, ctx));
         var predictors = models.Select(m => (Name: m.Config.Name, P1: m.PredictOnes(bits)))

@@ -34,7 +34,7 @@ public static class Scores
         var bits = new int[count][]; var biases = new double[count];
         for (int i = 0; i < count; i++)
         {
-            var rng = new Random(HashCode(evalSeed, offset + i));
+            var rng = new Random(SeedPlan.For(evalSeed, new EvalSequence(offset + i)));
             var (b, tau) = CoinSampler.Sample(target, 1, length, rng);
             bits[i] = b[0]; biases[i] = tau[0];
         }
@@ -47,12 +47,5 @@ public static class Scores
     {
         var (bits, _) = EvalSet(prior, evalSeed, offset, count, length);
         return KlPerStep(model.PredictOnes(bits), bits, bayes, length);
-    }
-
-    static int HashCode(ulong seed, int index)
-    {
-        ulong z = seed * 0x9E3779B97F4A7C15UL + (ulong)index * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 31)) * 0x94D049BB133111EBUL;
-        return (int)((z ^ (z >> 29)) & 0x7fffffff);
     }
 }

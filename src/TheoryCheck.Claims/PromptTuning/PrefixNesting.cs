@@ -42,10 +42,10 @@ public sealed class PrefixNesting : Claim<TargetCase>
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             Measurement M(Method m) => Summaries.Median(TuningRuns.Reps(s, m, L, ctx), 50);
             var (soft, real, simplex, hard) = (M(Method.SoftPT), M(Method.RealPT), M(Method.SimplexPT), M(Method.HardPT));
-            Keep(0, Summaries.Minus(soft, real, "median difference"));
-            Keep(1, Summaries.Minus(real, simplex, "median difference"));
-            Keep(2, Summaries.Minus(simplex, hard, "median difference"));
-            var untuned = Summaries.Minus(TuningRuns.UntunedSoft(s, L, ctx).At(50), real, "difference");
+            Keep(0, Measurement.Difference(soft, real, "median difference"));
+            Keep(1, Measurement.Difference(real, simplex, "median difference"));
+            Keep(2, Measurement.Difference(simplex, hard, "median difference"));
+            var untuned = Measurement.Difference(TuningRuns.UntunedSoft(s, L, ctx).At(50), real, "difference");
             if (control is null || untuned.Value < control.Value) control = untuned;
         }
         return new CaseOutcome(c.ToString(), worst!, new[] { control, null, null });

@@ -27,10 +27,6 @@ public static class Summaries
         return (Bootstrap.Quantile(v, 0.5), Bootstrap.Quantile(v, 0.25), Bootstrap.Quantile(v, 0.75));
     }
 
-    /// <summary>a − b, SE from both (conservative: ignores the positive correlation of a shared evaluation set).</summary>
-    public static Measurement Minus(Measurement a, Measurement b, string what) =>
-        new(a.Value - b.Value, Math.Sqrt(a.Se * a.Se + b.Se * b.Se), Math.Min(a.Samples, b.Samples), what);
-
     /// <summary>a − c for an exact constant c.</summary>
     public static Measurement Minus(Measurement a, double c) => a with { Value = a.Value - c };
 

@@ -40,10 +40,10 @@ public static class TuningRuns
 
     /// <summary>Tuning data and init seeds of a repetition: shared by every method and architecture on a target (p1 §4.4).</summary>
     public static SeedPlan TuningSeeds(TaskDistribution target, int rep, RunContext ctx) =>
-        ctx.Seeds(CaseStream.StableHash("tune|" + target.Name)).ForRepetition(rep);
+        ctx.Seeds(SeedPurposes.Tuning(target.Name)).ForRepetition(rep);
 
     /// <summary>The target's evaluation set seed: the same sequences for every method, network and repetition.</summary>
-    public static ulong EvalSeed(TaskDistribution target, RunContext ctx) => ctx.Seeds(CaseStream.StableHash("eval|" + target.Name)).Eval;
+    public static ulong EvalSeed(TaskDistribution target, RunContext ctx) => ctx.Seeds(SeedPurposes.TuningEvaluation(target.Name)).Eval;
 
     /// <summary>SoftPT's starting prefix (rep 0's init seed), evaluated without tuning: the control of what tuning adds.</summary>
     public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx)

@@ -23,6 +23,14 @@ public sealed record Measurement(double Value, double Se, int Samples, string Me
         return new(mean, Math.Sqrt(var / values.Count), values.Count, $"mean of {values.Count} {what}");
     }
 
+    /// <summary>
+    /// a − b with SE in quadrature: exact for independent measurements, conservative for positively correlated ones (a shared
+    /// evaluation set). <paramref name="what"/> defaults to naming both methods.
+    /// </summary>
+    public static Measurement Difference(Measurement a, Measurement b, string? what = null) =>
+        new(a.Value - b.Value, Math.Sqrt(a.Se * a.Se + b.Se * b.Se), Math.Min(a.Samples, b.Samples),
+            what ?? $"difference of ({a.Method}) and ({b.Method})");
+
     /// <summary>Upper one-sided 95 % confidence limit.</summary>
     public double Upper => High ?? Value + Z * Se;
 

@@ -16,17 +16,30 @@ public static class Sequential
                                    string what = "sequences")
     {
         if (initial < 2 || cap < initial) throw new ArgumentException($"need 2 ≤ initial ≤ cap, got {initial}, {cap}");
+        return Measure(draw, values => Measurement.MeanOf(values, what), bound.Value, initial, cap);
+    }
+
+    /// <summary>
+    /// The general form: <paramref name="measure"/> of the values drawn so far (e.g. |mean|), starting with
+    /// <paramref name="initial"/> values and doubling, up to <paramref name="cap"/>, while its 90 % interval contains
+    /// <paramref name="bound"/>. <paramref name="draw"/>(offset, count) as in <see cref="Mean"/>.
+    /// </summary>
+    public static Measurement Measure(Func<int, int, IReadOnlyList<double>> draw, Func<IReadOnlyList<double>, Measurement> measure,
+                                      double bound, int initial, int cap)
+    {
         var values = new List<double>(draw(0, initial));
-        var m = Measurement.MeanOf(values, what);
+        var m = measure(values);
         while (Straddles(m, bound) && values.Count < cap)
         {
             int more = Math.Min(values.Count, cap - values.Count);
             values.AddRange(draw(values.Count, more));
-            m = Measurement.MeanOf(values, what);
+            m = measure(values);
         }
         return m;
     }
 
     /// <summary>The two-sided 90 % interval (both one-sided 95 % limits) contains the bound value: undecided.</summary>
-    public static bool Straddles(Measurement m, Bound bound) => m.Lower <= bound.Value && bound.Value <= m.Upper;
+    public static bool Straddles(Measurement m, Bound bound) => Straddles(m, bound.Value);
+
+    static bool Straddles(Measurement m, double bound) => m.Lower <= bound && bound <= m.Upper;
 }

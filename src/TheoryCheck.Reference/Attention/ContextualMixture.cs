@@ -12,11 +12,11 @@ namespace TheoryCheck.Reference.Attention;
 public sealed record MixtureInstance(double[] QHat, double[] VHat, double Q, double V)
 {
     /// <summary>Context vector q⋆ = Q q̂, shape (d).</summary>
-    public double[] QStar { get; } = Vec.Scale(QHat, Q);
+    public double[] QStar { get; } = Vec.Scaled(QHat, Q);
     /// <summary>Class vector v⋆ = V v̂, shape (d).</summary>
-    public double[] VStar { get; } = Vec.Scale(VHat, V);
+    public double[] VStar { get; } = Vec.Scaled(VHat, V);
     /// <summary>The oracle prompt p = Γ q̂ (Γ ≥ 0).</summary>
-    public double[] ContextPrompt(double gamma) => Vec.Scale(QHat, gamma);
+    public double[] ContextPrompt(double gamma) => Vec.Scaled(QHat, gamma);
 }
 
 /// <summary>
@@ -123,7 +123,7 @@ public static class ContextualMixture
             {
                 var g = Vec.Gaussian(d, rng);
                 Vec.ProjectOut(g, inst.QHat);
-                return Vec.Scale(g, c.SigmaDelta);
+                return Vec.Scaled(g, c.SigmaDelta);
             }
             case DistractorFamily.Box:
             {
@@ -132,7 +132,7 @@ public static class ContextualMixture
                 var g = Vec.Gaussian(d, rng);
                 Vec.ProjectOut(g, inst.QHat);
                 Vec.ProjectOut(g, inst.VHat);
-                var delta = Vec.Scale(g, c.SigmaDelta);
+                var delta = Vec.Scaled(g, c.SigmaDelta);
                 double top = (1 - c.BoxMargin) * c.Q;
                 double aq = -c.Q + (top + c.Q) * rng.NextDouble();
                 double av = c.BoxBound * (2 * rng.NextDouble() - 1);
@@ -156,7 +156,7 @@ public static class ContextualMixture
             case DistractorFamily.Signed:
             {
                 double s = rng.Next(2) == 0 ? -1 : 1;
-                var delta = Vec.Scale(inst.QStar, s * c.Alpha);
+                var delta = Vec.Scaled(inst.QStar, s * c.Alpha);
                 Vec.AddScaled(delta, inst.VStar, s * y * c.Beta);
                 return delta;
             }

@@ -13,7 +13,7 @@ public static class GradientDescentTheory
 
     /// <summary>Population v₁ = ηcζ v⋆, shape (d).</summary>
     public static double[] HeadAfterStepOne(ContextualMixtureConfig c, MixtureInstance inst, LossKind kind)
-        => Vec.Scale(inst.VStar, HeadStepOneCoefficient(c.Eta, c.Zeta, kind));
+        => Vec.Scaled(inst.VStar, HeadStepOneCoefficient(c.Eta, c.Zeta, kind));
 
     /// <summary>
     /// Coefficient κ₂ = η²c²ζ²(1−ζ)V² with p₂ → κ₂ q⋆, from the exact identity E[y C v⋆] = ζ(1−ζ)V² q⋆ where
@@ -27,7 +27,7 @@ public static class GradientDescentTheory
 
     /// <summary>Population p₂ = η²c²ζ²(1−ζ)V² q⋆, shape (d).</summary>
     public static double[] PromptAfterStepTwo(ContextualMixtureConfig c, MixtureInstance inst, LossKind kind)
-        => Vec.Scale(inst.QStar, PromptStepTwoCoefficient(c.Eta, c.Zeta, c.V, kind));
+        => Vec.Scaled(inst.QStar, PromptStepTwoCoefficient(c.Eta, c.Zeta, c.V, kind));
 
     /// <summary>
     /// Head alignment cos(v₁, v⋆) ≈ [1 + (d−1)(σ² + (1−ζ)σ_δ²) / (n T ζ² V²)]^{−1/2} for the mean-difference head
@@ -38,8 +38,4 @@ public static class GradientDescentTheory
         double noise = (c.D - 1) * (c.Sigma * c.Sigma + (1 - c.Zeta) * c.SigmaDelta * c.SigmaDelta);
         return 1 / Math.Sqrt(1 + noise / (c.N * c.T * c.Zeta * c.Zeta * c.V * c.V));
     }
-
-    /// <summary>Sample-complexity guide n ≳ d(σ² + σ_δ²) / (2ε T ζ² V²) for cos(v₁, v⋆) ≥ 1 − ε, ε ∈ (0, 1).</summary>
-    public static double HeadSampleComplexity(ContextualMixtureConfig c, double epsilon)
-        => c.D * (c.Sigma * c.Sigma + c.SigmaDelta * c.SigmaDelta) / (2 * epsilon * c.T * c.Zeta * c.Zeta * c.V * c.V);
 }

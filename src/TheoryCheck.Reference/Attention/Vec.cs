@@ -1,4 +1,5 @@
-// Tiny dense helpers on double[] shared by the attention reference code. Clarity over speed; not a public API.
+// Tiny dense helpers on double[], the one home for the attention reference code, its claims and its tests (internal,
+// visible to those projects). Clarity over speed; not a public API.
 using MathNet.Numerics.Distributions;
 
 namespace TheoryCheck.Reference.Attention;
@@ -14,7 +15,15 @@ internal static class Vec
 
     public static double Norm(ReadOnlySpan<double> a) => Math.Sqrt(Dot(a, a));
 
-    public static double[] Scale(ReadOnlySpan<double> a, double c)
+    /// <summary>cos(a, b); 0 when either vector is zero (a frozen zero prompt has no direction).</summary>
+    public static double Cos(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        double na = Norm(a), nb = Norm(b);
+        return na == 0 || nb == 0 ? 0 : Dot(a, b) / (na * nb);
+    }
+
+    /// <summary>c·a as a new array.</summary>
+    public static double[] Scaled(ReadOnlySpan<double> a, double c)
     {
         var r = new double[a.Length];
         for (int i = 0; i < a.Length; i++) r[i] = c * a[i];
@@ -52,6 +61,19 @@ internal static class Vec
         var r = new double[d];
         Normal.Samples(rng, r, 0, 1);
         return r;
+    }
+
+    /// <summary>Central differences (f(x + h e_i) − f(x − h e_i)) / 2h, the gradient oracle for analytic and autograd gradients.</summary>
+    public static double[] CentralGradient(Func<double[], double> f, double[] x, double h = 1e-6)
+    {
+        var g = new double[x.Length];
+        for (int i = 0; i < x.Length; i++)
+        {
+            var up = (double[])x.Clone(); up[i] += h;
+            var dn = (double[])x.Clone(); dn[i] -= h;
+            g[i] = (f(up) - f(dn)) / (2 * h);
+        }
+        return g;
     }
 
     /// <summary>Uniform random permutation of 0..n−1 (Fisher–Yates).</summary>

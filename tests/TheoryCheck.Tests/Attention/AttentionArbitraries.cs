@@ -76,37 +76,28 @@ public static class AttentionArbitraries
         }));
 }
 
-/// <summary>Vector helpers for tests (the library's own helpers are internal on purpose).</summary>
+/// <summary>Test-only vector helpers; the arithmetic itself lives in the library's Vec (visible to the tests).</summary>
 public static class TestVectors
 {
+    /// <summary>One Normal.Sample per entry: a different stream from Vec.Gaussian's, kept so the tests draw what they always drew.</summary>
     public static double[] Gaussian(int d, Random rng) =>
         Enumerable.Range(0, d).Select(_ => MathNet.Numerics.Distributions.Normal.Sample(rng, 0, 1)).ToArray();
 
-    public static double[] Scale(double[] a, double c) => a.Select(x => c * x).ToArray();
+    public static double[] Scale(double[] a, double c) => Vec.Scaled(a, c);
 
-    public static double Dot(double[] a, double[] b) => a.Zip(b, (x, y) => x * y).Sum();
+    public static double Dot(double[] a, double[] b) => Vec.Dot(a, b);
 
-    public static double Norm(double[] a) => Math.Sqrt(Dot(a, a));
+    public static double Norm(double[] a) => Vec.Norm(a);
 
     public static double[] Sub(double[] a, double[] b) => a.Zip(b, (x, y) => x - y).ToArray();
 
-    public static double Cos(double[] a, double[] b) => Dot(a, b) / (Norm(a) * Norm(b));
+    public static double Cos(double[] a, double[] b) => Vec.Cos(a, b);
 
     /// <summary>‖a − b‖ / max(‖a‖, ‖b‖, 1e−12): relative error of two vectors.</summary>
     public static double RelErr(double[] a, double[] b) => Norm(Sub(a, b)) / Math.Max(Math.Max(Norm(a), Norm(b)), 1e-12);
 
     /// <summary>Central finite-difference gradient of f at x with step h.</summary>
-    public static double[] NumericGradient(Func<double[], double> f, double[] x, double h = 1e-6)
-    {
-        var g = new double[x.Length];
-        for (int i = 0; i < x.Length; i++)
-        {
-            var up = (double[])x.Clone(); up[i] += h;
-            var dn = (double[])x.Clone(); dn[i] -= h;
-            g[i] = (f(up) - f(dn)) / (2 * h);
-        }
-        return g;
-    }
+    public static double[] NumericGradient(Func<double[], double> f, double[] x, double h = 1e-6) => Vec.CentralGradient(f, x, h);
 
     public static double[][] RandomMatrix(int d, Random rng, double scale) =>
         Enumerable.Range(0, d).Select(_ => Scale(Gaussian(d, rng), scale)).ToArray();
