@@ -1,6 +1,7 @@
 // Every catalogued claim as one xunit case, run through the claim's own Run exactly as `theorycheck run` runs it. The tier
 // comes from the claim's own record (ClaimSpec.Fast), so there is no per-claim wrapper to keep in step with the catalogue.
-// Filter one claim with `dotnet test --filter "DisplayName~\"PT-3\""`, or run it with `theorycheck run PT-3`.
+// One claim: `theorycheck run PT-3`, or `dotnet test --filter "FullyQualifiedName~TrainingClaims&DisplayName~PT-3"` (a substring
+// match: DisplayName~PA-1 also selects PA-10 … PA-18).
 // All claim specs share the torch collection: torch's module-init RNG is global, and two busy torch processes slow each
 // other down 4-40x (stack.md §2).
 using TheoryCheck.Claims;

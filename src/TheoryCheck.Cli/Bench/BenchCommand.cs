@@ -18,12 +18,13 @@ public static class BenchCommand
 
         // Memory first: its RSS should be the small LSTM's own, not the allocator pools the paper-size models leave behind.
         var memory = MemoryBench.Run(o.Plan, Log);
+        var roofline = RooflineBench.Run(o.Plan, Log);
         var throughput = ThroughputBench.Run(o.Plan, Log);
         var prefix = PrefixSearchBench.Run(o.Plan, Log);
         var familyResults = o.FamilyScale is { } scale ? FamilyBench.Run(scale, Log) : Array.Empty<FamilyResult>();
 
         var doc = new BenchDocument(BenchMachine.Capture(), o.Plan.Name, throughput, prefix, memory, familyResults,
-                                    Math.Round(clock.Elapsed.TotalSeconds, 1));
+                                    Math.Round(clock.Elapsed.TotalSeconds, 1), roofline);
         string md = BenchReport.ToMarkdown(doc);
         stderr.WriteLine($"wrote {AtomicFile.WriteText(o.JsonPath, BenchReport.ToJson(doc))}");
         stderr.WriteLine($"wrote {AtomicFile.WriteText(o.MarkdownPath, md)}");

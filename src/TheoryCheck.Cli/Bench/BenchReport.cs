@@ -28,7 +28,8 @@ public sealed record BenchMachine(string Tool, string Version, string Commit, bo
 
 public sealed record BenchDocument(BenchMachine Machine, string Plan, IReadOnlyList<ThroughputResult> Throughput,
                                    IReadOnlyList<PrefixSearchResult> PrefixSearch, MemoryResult Memory,
-                                   IReadOnlyList<FamilyResult> Families, double WallSeconds);
+                                   IReadOnlyList<FamilyResult> Families, double WallSeconds,
+                                   IReadOnlyList<MatmulResult>? Roofline = null);
 
 public static class BenchReport
 {
@@ -46,10 +47,21 @@ public static class BenchReport
         var m = d.Machine;
         var sb = new StringBuilder();
         sb.Append(Inv($"Bench ({d.Plan}) on {m.Cpu}, {m.LogicalCores} logical cores, device {m.Device}, MKL_CBWR {m.MklCbwr ?? "n/a"}, ATEN_CPU_CAPABILITY {m.AtenCpuCapability ?? "auto"}, vector extensions {m.VectorExtensions}, commit {m.Commit[..Math.Min(8, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}; wall {d.WallSeconds:0} s.\n\n"));
-        sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | forward tokens/s | forward GFLOP/s |\n");
-        sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        var roofline = d.Roofline ?? Array.Empty<MatmulResult>();
+        if (roofline.Count > 0)
+        {
+            sb.Append("| fp32 matmul (M × K × N) | what it is | threads | ms/product | GFLOP/s | % of reference |\n|:--|:--|--:|--:|--:|--:|\n");
+            foreach (var r in roofline)
+                sb.Append(Inv($"| {r.Shape} | {r.Purpose} | {r.Threads} | {r.MsPerProduct:0.000} | {r.GflopPerSecond:0.0} | {Percent(r.GflopPerSecond, RooflineBench.ReferenceRate(roofline, r.Threads))} |\n"));
+            sb.Append("\n");
+        }
+        sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | train % of matmul peak | forward tokens/s | forward GFLOP/s | forward % of matmul peak |\n");
+        sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
         foreach (var r in d.Throughput)
-            sb.Append(Inv($"| {r.Model} ({r.Config}) | {r.Batch} × {r.Length} | {r.Threads} | {r.TrainMsPerStep:0.0} | {r.TrainTokensPerSecond:N0} | {r.TrainGflopPerStep:0.00} | {r.TrainGflopPerSecond:0.0} | {r.ForwardTokensPerSecond:N0} | {r.ForwardGflopPerSecond:0.0} |\n"));
+        {
+            double? peak = RooflineBench.ReferenceRate(roofline, r.Threads);
+            sb.Append(Inv($"| {r.Model} ({r.Config}) | {r.Batch} × {r.Length} | {r.Threads} | {r.TrainMsPerStep:0.0} | {r.TrainTokensPerSecond:N0} | {r.TrainGflopPerStep:0.00} | {r.TrainGflopPerSecond:0.0} | {Percent(r.TrainGflopPerSecond, peak)} | {r.ForwardTokensPerSecond:N0} | {r.ForwardGflopPerSecond:0.0} | {Percent(r.ForwardGflopPerSecond, peak)} |\n"));
+        }
         sb.Append("\n| HardPT exhaustive search | prefixes | sequences × length | threads | s/search | prefixes/s |\n|:--|--:|--:|--:|--:|--:|\n");
         foreach (var r in d.PrefixSearch)
             sb.Append(Inv($"| {r.Model} ({r.Config}), L = {r.PrefixLength} | {r.Prefixes} | {r.Sequences} × {r.Length} | {r.Threads} | {r.SecondsPerSearch:0.000} | {r.PrefixesPerSecond:0.0} |\n"));
@@ -64,6 +76,10 @@ public static class BenchReport
         }
         return sb.ToString();
     }
+
+    /// <summary>A rate as a share of the reference matmul rate at the same thread count; "n/a" when that was not timed.</summary>
+    static string Percent(double rate, double? reference) =>
+        reference is > 0 ? Inv($"{100 * rate / reference.Value:0} %") : "n/a";
 
     static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

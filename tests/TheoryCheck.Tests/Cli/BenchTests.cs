@@ -82,4 +82,29 @@ public sealed class BenchTests
     [Fact]
     public void MedianOfEvenCountAveragesTheMiddlePair() =>
         Assert.Equal(2.5, StepTimer.Median(new[] { 4.0, 1.0, 3.0, 2.0 }));
+
+    [Fact]
+    public void ModelRowsAreReadAgainstTheReferenceMatmulRateAtTheirThreadCount()
+    {
+        var machine = new BenchMachine("t", "0", "abcdef12", false, "cpu", 1, 2, "PASSIVE", null, "0.107.0", "2.10.0", "os", "cpu", "10", "bench", "now");
+        var roofline = new[]
+        {
+            new MatmulResult("2048 × 2048 × 2048", RooflineBench.ReferencePurpose, 2048, 2048, 2048, 1, 200, 80),
+            new MatmulResult("2048 × 2048 × 2048", RooflineBench.ReferencePurpose, 2048, 2048, 2048, 2, 100, 160),
+            new MatmulResult("256 × 128 × 512", "lstm paper: recurrent product, one step", 256, 128, 512, 1, 0.5, 40),
+        };
+        var rows = new[]
+        {
+            new ThroughputResult("lstm paper", "lstm-e128-h128", 256, 100, 1, 250, 1e5, 20, 60, 50, 5e5, 100),
+            new ThroughputResult("lstm paper", "lstm-e128-h128", 256, 100, 2, 200, 1e5, 20, 80, 40, 6e5, 120),
+        };
+        var memory = new MemoryResult("lstm ci", "lstm-e16-h64", 32, 50, 1000, 100, 101, 0.01,
+                                      new[] { new MemorySample(200, 100, 10), new MemorySample(999, 101, 10) });
+        string md = BenchReport.ToMarkdown(new BenchDocument(machine, "quick", rows, Array.Empty<PrefixSearchResult>(), memory,
+                                                             Array.Empty<FamilyResult>(), 1, roofline));
+        Assert.Contains("| 256 × 128 × 512 | lstm paper: recurrent product, one step | 1 | 0.500 | 40.0 | 50 % |", md);
+        Assert.Contains("| 60.0 | 75 % |", md);    // 1 thread: 60 of 80 GFLOP/s
+        Assert.Contains("| 80.0 | 50 % |", md);    // 2 threads: 80 of 160
+        Assert.Contains("| 120.0 | 75 % |", md);   // forward, 2 threads: 120 of 160
+    }
 }
