@@ -84,8 +84,9 @@ public static partial class Commands
         var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
         var bQuick = new Option<bool>("--quick") { Description = "fewer timed steps and a 2,000-step memory run (about a minute plus the families)" };
         var bFamilies = new Option<string>("--families") { Description = "smoke | ci | none: also time each claim family at this scale (ci: about 15 min)", DefaultValueFactory = _ => "smoke" };
-        var bench = new Command("bench", "Time training steps, forward passes, HardPT search, memory over a long run and the claim families; write FILE and FILE.md.") { bOut, bQuick, bFamilies };
-        bench.SetAction(pr => Bench.BenchCommand.Run(pr.GetValue(bOut), pr.GetValue(bQuick), pr.GetValue(bFamilies)!, stdout, stderr));
+        var bPeer = new Option<string?>("--peer") { Description = "pytorch: also time the same training steps in PyTorch (/usr/bin/python3 with python3-torch) and show the ratio" };
+        var bench = new Command("bench", "Time matmul rates, training steps, forward passes, HardPT search, memory over a long run and the claim families; write FILE and FILE.md.") { bOut, bQuick, bFamilies, bPeer };
+        bench.SetAction(pr => Bench.BenchCommand.Run(pr.GetValue(bOut), pr.GetValue(bQuick), pr.GetValue(bFamilies)!, stdout, stderr, pr.GetValue(bPeer)));
 
         root.Subcommands.Add(list);
         root.Subcommands.Add(tables);

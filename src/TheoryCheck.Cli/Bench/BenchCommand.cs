@@ -9,9 +9,9 @@ namespace TheoryCheck.Cli.Bench;
 
 public static class BenchCommand
 {
-    public static int Run(string? outFile, bool quick, string families, TextWriter stdout, TextWriter stderr)
+    public static int Run(string? outFile, bool quick, string families, TextWriter stdout, TextWriter stderr, string? peer = null)
     {
-        var o = BenchOptions.Parse(outFile, quick, families);
+        var o = BenchOptions.Parse(outFile, quick, families, peer);
         TorchRuntime.Initialize();
         var clock = Stopwatch.StartNew();
         void Log(string line) => stderr.WriteLine($"bench [{clock.Elapsed.TotalSeconds,6:0.0} s] {line}");
@@ -21,10 +21,11 @@ public static class BenchCommand
         var roofline = RooflineBench.Run(o.Plan, Log);
         var throughput = ThroughputBench.Run(o.Plan, Log);
         var prefix = PrefixSearchBench.Run(o.Plan, Log);
+        var peerRun = o.Peer is null ? null : PeerBench.Run(o.Plan, Log);
         var familyResults = o.FamilyScale is { } scale ? FamilyBench.Run(scale, Log) : Array.Empty<FamilyResult>();
 
         var doc = new BenchDocument(BenchMachine.Capture(), o.Plan.Name, throughput, prefix, memory, familyResults,
-                                    Math.Round(clock.Elapsed.TotalSeconds, 1), roofline);
+                                    Math.Round(clock.Elapsed.TotalSeconds, 1), roofline, peerRun);
         string md = BenchReport.ToMarkdown(doc);
         stderr.WriteLine($"wrote {AtomicFile.WriteText(o.JsonPath, BenchReport.ToJson(doc))}");
         stderr.WriteLine($"wrote {AtomicFile.WriteText(o.MarkdownPath, md)}");

@@ -18,13 +18,17 @@ public sealed record BenchPlan(string Name, int Warmup, int Timed, int MemorySte
 }
 
 /// <param name="FamilyScale">Scale of the family wall-time runs; null = skip them.</param>
-public sealed record BenchOptions(string JsonPath, string MarkdownPath, BenchPlan Plan, Scale? FamilyScale)
+/// <param name="Peer">The peer stack to time beside ours ("pytorch"), or null.</param>
+public sealed record BenchOptions(string JsonPath, string MarkdownPath, BenchPlan Plan, Scale? FamilyScale, string? Peer = null)
 {
     public const string DefaultOut = "bench.json";
 
-    /// <exception cref="BadInputException">Unknown --families, an --out that is a folder, ends in .md, or is not writable.</exception>
-    public static BenchOptions Parse(string? outFile, bool quick, string families)
+    /// <exception cref="BadInputException">Unknown --families or --peer, an --out that is a folder, ends in .md, or is not writable.</exception>
+    public static BenchOptions Parse(string? outFile, bool quick, string families, string? peer = null)
     {
+        string? peerKey = peer?.Trim().ToLowerInvariant();
+        if (peerKey is not null && !PeerBench.Known.Contains(peerKey))
+            throw new BadInputException($"unknown --peer '{peer}' (expected {string.Join(" or ", PeerBench.Known)})");
         Scale? scale = families.Trim().ToLowerInvariant() switch
         {
             "smoke" => Scale.Smoke,
@@ -38,7 +42,7 @@ public sealed record BenchOptions(string JsonPath, string MarkdownPath, BenchPla
         if (string.Equals(Path.GetFullPath(md), Path.GetFullPath(json), StringComparison.Ordinal))
             throw new BadInputException($"--out '{json}' ends in .md, where the markdown table goes; give a .json name");
         ProbeWritable(Path.GetDirectoryName(Path.GetFullPath(json))!);
-        return new BenchOptions(json, md, quick ? BenchPlan.Quick : BenchPlan.Full, scale);
+        return new BenchOptions(json, md, quick ? BenchPlan.Quick : BenchPlan.Full, scale, peerKey);
     }
 
     /// <summary>A bench runs for minutes: find an unwritable folder now rather than after the work. A folder this creates

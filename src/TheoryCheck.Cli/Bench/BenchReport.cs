@@ -29,7 +29,7 @@ public sealed record BenchMachine(string Tool, string Version, string Commit, bo
 public sealed record BenchDocument(BenchMachine Machine, string Plan, IReadOnlyList<ThroughputResult> Throughput,
                                    IReadOnlyList<PrefixSearchResult> PrefixSearch, MemoryResult Memory,
                                    IReadOnlyList<FamilyResult> Families, double WallSeconds,
-                                   IReadOnlyList<MatmulResult>? Roofline = null);
+                                   IReadOnlyList<MatmulResult>? Roofline = null, PeerRun? Peer = null);
 
 public static class BenchReport
 {
@@ -55,13 +55,19 @@ public static class BenchReport
                 sb.Append(Inv($"| {r.Shape} | {r.Purpose} | {r.Threads} | {r.MsPerProduct:0.000} | {r.GflopPerSecond:0.0} | {Percent(r.GflopPerSecond, RooflineBench.ReferenceRate(roofline, r.Threads))} |\n"));
             sb.Append("\n");
         }
-        sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | train % of matmul peak | forward tokens/s | forward GFLOP/s | forward % of matmul peak |\n");
-        sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|\n");
+        bool peer = d.Peer is { Results.Count: > 0 };
+        sb.Append("| model | batch × length | threads | train ms/step | train tokens/s | GFLOP/step (est.) | train GFLOP/s | train % of matmul peak | forward tokens/s | forward GFLOP/s | forward % of matmul peak |");
+        sb.Append(peer ? $" {d.Peer!.Peer} ms/step | {d.Peer.Peer} / ours |\n" : "\n");
+        sb.Append("|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|" + (peer ? "--:|--:|\n" : "\n"));
         foreach (var r in d.Throughput)
         {
             double? peak = RooflineBench.ReferenceRate(roofline, r.Threads);
-            sb.Append(Inv($"| {r.Model} ({r.Config}) | {r.Batch} × {r.Length} | {r.Threads} | {r.TrainMsPerStep:0.0} | {r.TrainTokensPerSecond:N0} | {r.TrainGflopPerStep:0.00} | {r.TrainGflopPerSecond:0.0} | {Percent(r.TrainGflopPerSecond, peak)} | {r.ForwardTokensPerSecond:N0} | {r.ForwardGflopPerSecond:0.0} | {Percent(r.ForwardGflopPerSecond, peak)} |\n"));
+            sb.Append(Inv($"| {r.Model} ({r.Config}) | {r.Batch} × {r.Length} | {r.Threads} | {r.TrainMsPerStep:0.0} | {r.TrainTokensPerSecond:N0} | {r.TrainGflopPerStep:0.00} | {r.TrainGflopPerSecond:0.0} | {Percent(r.TrainGflopPerSecond, peak)} | {r.ForwardTokensPerSecond:N0} | {r.ForwardGflopPerSecond:0.0} | {Percent(r.ForwardGflopPerSecond, peak)} |"));
+            var other = d.Peer?.Results.FirstOrDefault(p => p.Model == r.Model && p.Threads == r.Threads);
+            sb.Append(!peer ? "\n" : other is null ? " n/a | n/a |\n" : Inv($" {other.MsPerStep:0.0} | {other.MsPerStep / r.TrainMsPerStep:0.00}× |\n"));
         }
+        if (d.Peer is { Skipped: { } why }) sb.Append($"\nPeer {d.Peer.Peer}: not timed ({why}).\n");
+        else if (peer) sb.Append(Inv($"\nPeer: PyTorch {d.Peer!.Results[0].Torch} through {PeerBench.Python}, the same shapes, Adam, clip 1.0 and thread counts; the ratio compares whole stacks (build, BLAS, bindings), not bindings alone.\n"));
         sb.Append("\n| HardPT exhaustive search | prefixes | sequences × length | threads | s/search | prefixes/s |\n|:--|--:|--:|--:|--:|--:|\n");
         foreach (var r in d.PrefixSearch)
             sb.Append(Inv($"| {r.Model} ({r.Config}), L = {r.PrefixLength} | {r.Prefixes} | {r.Sequences} × {r.Length} | {r.Threads} | {r.SecondsPerSearch:0.000} | {r.PrefixesPerSecond:0.0} |\n"));

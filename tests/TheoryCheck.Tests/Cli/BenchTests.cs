@@ -84,6 +84,30 @@ public sealed class BenchTests
         Assert.Equal(2.5, StepTimer.Median(new[] { 4.0, 1.0, 3.0, 2.0 }));
 
     [Fact]
+    public void UnknownPeerIsRejected()
+    {
+        using var dir = new TempDir();
+        AssertBadInput("--peer", new[] { "bench", "--peer", "jax", "--out", dir["bench.json"] }, dir["bench.json"]);
+    }
+
+    [Fact]
+    public void PeerRowsShowTheirRatioToOursAndASkippedPeerSaysWhy()
+    {
+        var machine = new BenchMachine("t", "0", "abcdef12", false, "cpu", 1, 2, "PASSIVE", null, "0.107.0", "2.10.0", "os", "cpu", "10", "bench", "now");
+        var rows = new[] { new ThroughputResult("lstm paper", "lstm-e128-h128", 256, 100, 2, 200, 1e5, 20, 80, 40, 6e5, 120) };
+        var memory = new MemoryResult("lstm ci", "lstm-e16-h64", 32, 50, 1000, 100, 101, 0.01,
+                                      new[] { new MemorySample(200, 100, 10), new MemorySample(999, 101, 10) });
+        BenchDocument Doc(PeerRun peer) => new(machine, "quick", rows, Array.Empty<PrefixSearchResult>(), memory,
+                                               Array.Empty<FamilyResult>(), 1, Array.Empty<MatmulResult>(), peer);
+        string ran = BenchReport.ToMarkdown(Doc(new PeerRun("pytorch", new[] { new PeerResult("lstm paper", 2, 3000, "1.13.1") }, null)));
+        Assert.Contains("| pytorch ms/step | pytorch / ours |", ran);
+        Assert.Contains("| 3000.0 | 15.00× |", ran);
+        string skipped = BenchReport.ToMarkdown(Doc(new PeerRun("pytorch", Array.Empty<PeerResult>(), "/usr/bin/python3 not found")));
+        Assert.Contains("Peer pytorch: not timed (/usr/bin/python3 not found).", skipped);
+        Assert.DoesNotContain("pytorch / ours", skipped);
+    }
+
+    [Fact]
     public void ModelRowsAreReadAgainstTheReferenceMatmulRateAtTheirThreadCount()
     {
         var machine = new BenchMachine("t", "0", "abcdef12", false, "cpu", 1, 2, "PASSIVE", null, "0.107.0", "2.10.0", "os", "cpu", "10", "bench", "now");
