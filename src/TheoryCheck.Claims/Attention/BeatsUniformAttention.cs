@@ -1,6 +1,5 @@
 // PA-12: trained PA beats uniform attention by ≥ 0.10, attends to R, and its prompt aligns with q̂.
-// PA-9 … PA-12: what gradient descent learns (p2 §4.3) — the first two GD steps of the TorchSharp PA model, the head's
-// alignment, the prompt's alignment as n grows, and full training against uniform attention. Claim tier (training).
+// One of PA-9 … PA-12, what gradient descent learns (p2 §4.3; generators and early steps in GradientDynamics.cs). Claim tier.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;

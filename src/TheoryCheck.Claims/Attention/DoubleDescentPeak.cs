@@ -1,6 +1,5 @@
 // PA-15: the ridgeless head's error peaks at n = d (double descent); the formula gives ½ at n = d′.
-// PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4). The §4.4 formulas (KnownPromptTheory, doubles) against
-// simulation (TorchSharp PA features, closed-form heads). Proportional-asymptotic formulas: finite-size error is in the bounds.
+// One of PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4; KnownPrompt.cs). Asymptotic formulas: finite-size error is in the bounds.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;

@@ -3,7 +3,6 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using TheoryCheck.Torch.Models.Attention;
 using static TheoryCheck.Claims.Attention.AttentionSetup;

@@ -1,12 +1,10 @@
 // PA-10: cos(v₁, v̂) after one GD step matches [1 + (d−1)(σ² + (1−ζ)σ_δ²)/(nTζ²)]^{−1/2} within 0.05.
-// PA-9 … PA-12: what gradient descent learns (p2 §4.3) — the first two GD steps of the TorchSharp PA model, the head's
-// alignment, the prompt's alignment as n grows, and full training against uniform attention. Claim tier (training).
+// One of PA-9 … PA-12, what gradient descent learns (p2 §4.3; generators and early steps in GradientDynamics.cs). Claim tier.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
-using TheoryCheck.Torch.Models.Attention;
 using TheoryCheck.Torch.Training;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
 using static TheoryCheck.Reference.Attention.Vec;

@@ -1,6 +1,5 @@
 // PA-7 (E2): on noiseless F-matched, PA with p = Γq̂, v = v⋆ has exactly the E2 margin on every sequence.
-// PA-4 … PA-7: exact expressivity statements E1/E2 of p2 §4.2, evaluated with the TorchSharp PA/LPA/linear models on
-// noiseless data (oracle prompt p = Γq̂, head v = v⋆). Fast tier: no training; every value is an exact worst case.
+// One of PA-4 … PA-7, the exact expressivity statements of p2 §4.2 on noiseless data (generators in Expressivity.cs). Fast tier.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;

@@ -1,7 +1,5 @@
 // PA-8: on noisy F-matched, GD-trained LPA and linear are within 0.04 of chance; GD-trained PA reaches ≥ 0.93.
-// PA-8 and PA-17: the expressivity separations after GD training of the TorchSharp models (p2 §4.2 E2, E3).
-// PA-8: LPA and linear stay at chance on noisy F-matched while PA learns it. PA-17: self-attention read at a fixed
-// position fails on F-signed while PA succeeds (empirical, p2 §4.2 E3). Claim tier.
+// PA-8 and PA-17: the expressivity separations after GD training of the TorchSharp models (p2 §4.2 E2, E3). Claim tier.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;

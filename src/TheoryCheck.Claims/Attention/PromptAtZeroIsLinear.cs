@@ -1,9 +1,7 @@
 // PA-1: f_PA(X; p = 0, v) = vᵀx̄ (the uniform-attention linear model), |diff| ≤ 1e-10.
-// PA-1 … PA-3: exact identities of the TorchSharp attention models, checked against the doubles oracle
-// (TheoryCheck.Reference.Attention) and finite differences. p2 §2.2–2.5, §6.1–6.3. Fast tier: no training.
+// One of PA-1 … PA-3, exact identities of the TorchSharp attention models against the doubles oracle (p2 §2.2–2.5). Fast tier.
 using FsCheck;
 using FsCheck.Fluent;
-using MathNet.Numerics.LinearAlgebra;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;

@@ -1,10 +1,8 @@
 // PA-13: the ridge-head test error matches the Marchenko–Pastur formula within 0.035.
-// PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4). The §4.4 formulas (KnownPromptTheory, doubles) against
-// simulation (TorchSharp PA features, closed-form heads). Proportional-asymptotic formulas: finite-size error is in the bounds.
+// One of PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4; KnownPrompt.cs). Asymptotic formulas: finite-size error is in the bounds.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
-using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Attention;
 using static TheoryCheck.Claims.Attention.AttentionSetup;
 

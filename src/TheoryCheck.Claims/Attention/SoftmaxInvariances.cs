@@ -1,6 +1,5 @@
 // PA-3: f_PA is unchanged by prompt directions orthogonal to every token, token permutations, and W ↦ (I, Wp).
-// PA-1 … PA-3: exact identities of the TorchSharp attention models, checked against the doubles oracle
-// (TheoryCheck.Reference.Attention) and finite differences. p2 §2.2–2.5, §6.1–6.3. Fast tier: no training.
+// One of PA-1 … PA-3, exact identities of the TorchSharp attention models against the doubles oracle (p2 §2.2–2.5). Fast tier.
 using FsCheck;
 using FsCheck.Fluent;
 using MathNet.Numerics.LinearAlgebra;

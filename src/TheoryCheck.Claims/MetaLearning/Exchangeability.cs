@@ -6,7 +6,6 @@ using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch.Models;
-using TheoryCheck.Torch.Training;
 
 namespace TheoryCheck.Claims.MetaLearning;
 

@@ -7,7 +7,6 @@ using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
-using TheoryCheck.Torch.Training;
 
 namespace TheoryCheck.Claims.MetaLearning;
 
