@@ -1,6 +1,6 @@
 // Where a command's progress goes. On a terminal: Spectre.Console bars, one per claim or table, with the training step,
 // loss and ETA. Redirected (CI logs): plain lines, training-step lines throttled to one a second per task. Either way every
-// task ends with an explicit final line (Spectre's redirected fallback never prints the 100 % state, stack.md §6).
+// task ends with an explicit final line (Spectre's redirected fallback never prints the 100 % state).
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,4 +1,4 @@
-// The PA family's result tables as snapshots (issue 5 §6 (a), (b), (c)): same seed ⇒ byte-identical tables; the verified files
+// The PA family's result tables as snapshots: same seed ⇒ byte-identical tables; the verified files
 // are compared with SE-based tolerances. A snapshot records what happened; the PA claims decide pass or fail.
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Claims.Core;

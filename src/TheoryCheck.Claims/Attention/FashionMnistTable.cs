@@ -1,4 +1,4 @@
-// Result table (c) of issue 5: the contextual Fashion-MNIST task (p2 §5 real-data analogue; our design) — test accuracy of
+// Result table (c) of the PA family: the contextual Fashion-MNIST task (p2 §5 real-data analogue; our design) — test accuracy of
 // GD-trained PA and the mean-pooled linear probe, and PA's attention mass on the relevant images, per class pair and ζ.
 // Reported, not bounded: PA-18 holds the bounds. Needs dataset-fashion-mnist (MissingDatasetException otherwise).
 using System.Globalization;

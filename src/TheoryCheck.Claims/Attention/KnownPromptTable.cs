@@ -1,4 +1,4 @@
-// Result table (b) of issue 5: known-prompt test error, theory (p2 §4.4 formulas, doubles) next to simulation
+// Result table (b) of the PA family: known-prompt test error, theory (p2 §4.4 formulas, doubles) next to simulation
 // (TorchSharp PA features, closed-form heads) over n/d for Γ ∈ {0, 1, 3} and the three heads.
 using System.Globalization;
 using TheoryCheck.Claims.Core;

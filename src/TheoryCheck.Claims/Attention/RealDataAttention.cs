@@ -48,8 +48,8 @@ public sealed class RealDataAttention : Claim<ImageCase>
         "After 500 full-batch GD steps (η = 1, zero init, logistic loss) on n train-split sequences, PA's test accuracy (t10k split) exceeds the mean-pooled linear probe's by ≥ 0.05, and its mean attention mass on the relevant images is ≥ 2ζ.",
         new[]
         {
-            Bound.AtLeast("acc_gap_pa_minus_linear", 0.05, "derived in the paper's setting (p2 §5 real-data analogue; our design): PA ⊇ linear (p = 0) and selects the label-bearing tokens; issue 5 §5"),
-            Bound.AtLeast("relevant_mass_minus_2zeta", 0, "derived in the paper's setting (p2 §5 real-data analogue; our design): uniform attention puts ζ on R; issue 5 §5 asks for ≥ 2ζ"),
+            Bound.AtLeast("acc_gap_pa_minus_linear", 0.05, "derived in the paper's setting (p2 §5 real-data analogue; our design): PA ⊇ linear (p = 0) and selects the label-bearing tokens"),
+            Bound.AtLeast("relevant_mass_minus_2zeta", 0, "derived in the paper's setting (p2 §5 real-data analogue; our design): uniform attention puts ζ on R; the project spec asks for ≥ 2ζ"),
         },
         "PA and the linear probe trained on randomly permuted training labels (evaluated on the true test labels) must fail the same bounds",
         new ScalePresets("1 case, n = 1000, test 1000", "3 cases, n = 2000, test 2000", "12 cases, n = 2000, test 4000"),

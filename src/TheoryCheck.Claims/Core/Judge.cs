@@ -1,4 +1,4 @@
-// The verdict rule (issue 8): a bound holds when its one-sided 95 % limit is on the right side; a control counts as
+// The verdict rule: a bound holds when its one-sided 95 % limit is on the right side; a control counts as
 // failing only when its limit is clearly on the wrong side; a control within noise of the bound is "weak".
 using System.Globalization;
 using TheoryCheck.Claims.Statistics;

@@ -19,9 +19,9 @@ public sealed record EvalSeedCase(int EvalSeed)
 public sealed class BayesOptimality : Claim<EvalSeedCase>
 {
     public static readonly BayesOptimality Lstm = new(Architecture.Lstm, "MB-1", 0.002,
-        "issue 3 (MB-1) bound; calibration: LSTM h64 reached 0.0006 at ci scale (shared/calibration.md), >3× margin");
+        "project bound for MB-1; calibration: LSTM h64 reached 0.0006 at ci scale (ci calibration run), >3× margin");
     public static readonly BayesOptimality Transformer = new(Architecture.Transformer, "MB-2", 0.005,
-        "issue 3 (MB-2) bound; calibration: post-LN d64 Transformer reached 0.0005 (shared/calibration.md), 10× margin");
+        "project bound for MB-2; calibration: post-LN d64 Transformer reached 0.0005 (ci calibration run), 10× margin");
 
     readonly Architecture arch;
 

@@ -27,7 +27,7 @@ public sealed class ExactBayesReference : Claim<BetaCountCase>
         Statement: "The Beta-Bernoulli posterior predictive equals the quadrature posterior mean, and the Laplace predictor's exact regret on the 0.2 coin is 1.4772 (N=50) and 2.1525 (N=200).",
         Bounds: new[]
         {
-            Bound.AtMost("predictive_error", Tolerance, "exact math: conjugate update vs MathNet GaussKronrod, issue 2 §7 (1e-9)"),
+            Bound.AtMost("predictive_error", Tolerance, "exact math: conjugate update vs MathNet GaussKronrod (1e-9)"),
             Bound.AtMost("regret50_error", 5e-5, "p1 §5.2 exact table, 4 decimals"),
             Bound.AtMost("regret200_error", 5e-5, "p1 §5.2 exact table, 4 decimals"),
         },

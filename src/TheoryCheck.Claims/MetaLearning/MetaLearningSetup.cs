@@ -1,5 +1,5 @@
 // The MB family's presets per scale (models, pretraining budgets, evaluation sizes) and the pretrained-model provider.
-// ci sizes are our calibration (README/closing note); paper sizes are p1 §4.2-4.3.
+// ci sizes are our calibration (README, "Prompt tuning"); paper sizes are p1 §4.2-4.3.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;

@@ -16,7 +16,7 @@ public sealed record TargetCase(TaskDistribution Target)
     public static Gen<TargetCase> Coins(double lo, double hi) =>
         Gen.Choose((int)Math.Round(lo * 100), (int)Math.Round(hi * 100)).Select(k => new TargetCase(new SingleCoin(k / 100.0)));
 
-    /// <summary>Two-coin mixtures with coins ≥ <paramref name="gap"/> apart and the first weight in [0.25, 0.75] (issue 4 PT-5).</summary>
+    /// <summary>Two-coin mixtures with coins ≥ <paramref name="gap"/> apart and the first weight in [0.25, 0.75] (PT-5).</summary>
     public static Gen<TargetCase> Mixtures(double gap = 0.4) =>
         from a in Gen.Choose(5, (int)Math.Round((0.95 - gap) * 100))
         from b in Gen.Choose(a + (int)Math.Round(gap * 100), 95)

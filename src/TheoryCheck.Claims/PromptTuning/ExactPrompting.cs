@@ -25,10 +25,10 @@ public sealed class ExactPrompting : Claim<CoinCase>
         "for the 50/50 {0.2, 0.8} mixture every Beta(a, b) posterior stays ≥ 0.75 nats above TargetBayes; pretrained on {0.2, 0.8}, no hard prefix (L ≤ 8) improves on none for the fair coin.",
         new[]
         {
-            Bound.AtMost("worst_doubling_change", -1e-6, "issue 4 PT-1 ('decreases in L'); exact. The best fixed-length prefix is not monotone (0.2 coin: L=3 0.7959 < L=4 0.7980; p=0.3366: length 2L worse than L by 0.009), so we check the best over lengths ≤ L, which must strictly fall"),
-            Bound.AtMost("best_hard_regret_L1024", 0.005, "issue 4 PT-1 ('tends to 0'); exact value ≈ 0.0006 for every p (posterior width ~1/L)"),
-            Bound.AtLeast("best_beta_minus_target_bayes_mixture", 0.75, "issue 4 PT-1; p1 §5.2 exact: 1.462 vs 0.693"),
-            Bound.AtMost("novel_task_best_prefix_gain", 1e-9, "issue 4 PT-1; p1 §5.2: the posterior depends only on the count difference"),
+            Bound.AtMost("worst_doubling_change", -1e-6, "project spec PT-1 ('decreases in L'); exact. The best fixed-length prefix is not monotone (0.2 coin: L=3 0.7959 < L=4 0.7980; p=0.3366: length 2L worse than L by 0.009), so we check the best over lengths ≤ L, which must strictly fall"),
+            Bound.AtMost("best_hard_regret_L1024", 0.005, "project spec PT-1 ('tends to 0'); exact value ≈ 0.0006 for every p (posterior width ~1/L)"),
+            Bound.AtLeast("best_beta_minus_target_bayes_mixture", 0.75, "project spec PT-1; p1 §5.2 exact: 1.462 vs 0.693"),
+            Bound.AtMost("novel_task_best_prefix_gain", 1e-9, "project spec PT-1; p1 §5.2: the posterior depends only on the count difference"),
         },
         "the mixture bound run on the single-coin target (inside the support a Beta posterior gets arbitrarily close) must fail",
         new ScalePresets("3 coins", "20 coins", "100 coins"), Fast: true);

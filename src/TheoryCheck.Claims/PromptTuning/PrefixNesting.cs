@@ -1,5 +1,5 @@
 // PT-4: the prefix spaces are nested (Hard ⊂ closure(Simplex) ⊂ Real ⊂ Soft through the affine embedding), so the global
-// optima are ordered; tuned prefixes must respect the order up to optimisation slack (issue 4 PT-4), on the 0.2 coin.
+// optima are ordered; tuned prefixes must respect the order up to optimisation slack (PT-4), on the 0.2 coin.
 using FsCheck;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
@@ -16,9 +16,9 @@ public sealed class PrefixNesting : Claim<TargetCase>
         "On the 0.2 coin (L = 6, median over tuning seeds, both networks): SoftPT ≤ RealPT + 0.05, RealPT ≤ SimplexPT + 0.10, SimplexPT ≤ HardPT + 0.05 in regret@50.",
         new[]
         {
-            Bound.AtMost("soft_minus_real", 0.05, "issue 4 PT-4 (optimisation slack; exact inclusion gives ≤ 0)"),
-            Bound.AtMost("real_minus_simplex", 0.10, "issue 4 PT-4"),
-            Bound.AtMost("simplex_minus_hard", 0.05, "issue 4 PT-4"),
+            Bound.AtMost("soft_minus_real", 0.05, "project spec PT-4 (optimisation slack; exact inclusion gives ≤ 0)"),
+            Bound.AtMost("real_minus_simplex", 0.10, "project spec PT-4"),
+            Bound.AtMost("simplex_minus_hard", 0.05, "project spec PT-4"),
         },
         "an untuned soft prefix (SoftPT's random one-hot init) in SoftPT's place must fail the first bound",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),

@@ -38,7 +38,7 @@ public static class PromptingSetup
 
     public static PromptingPreset Preset(Scale scale) => scale.Pick(
         smoke: new PromptingPreset(new TuningBudget(20, 16, 20, 5e-3, false), 1, 16, 64, 50),
-        // ci: our calibration (closing note of issue 4): 300 × 64 at lr 5e-3 left SoftPT at 0.57 on the 0.2 coin (LSTM);
+        // ci: our calibration (measured when the ci preset was set): 300 × 64 at lr 5e-3 left SoftPT at 0.57 on the 0.2 coin (LSTM);
         // lr 3e-2 with cosine decay reached 0.25 in the same 3 s, the paper's 1000 × 64 at 5e-3 only 0.30 in 9.5 s.
         ci: new PromptingPreset(new TuningBudget(300, 64, 50, 3e-2, true), 3, 256, 2048, 200),
         paper: new PromptingPreset(new TuningBudget(1000, 256, 50, 5e-3, false), 10, 2048, 2048, 200));

@@ -1,6 +1,6 @@
 // PT-10 (fast, exact): the tuners do what they claim on tiny random networks — prefix tuning leaves every weight bit-identical,
 // the tuning loss ignores prefix positions, zero-B LoRA reproduces the network exactly, each weight tuner moves only its own
-// parameters (p1 §4.2, §4.4; issue 4 PT-10).
+// parameters (p1 §4.2, §4.4).
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;

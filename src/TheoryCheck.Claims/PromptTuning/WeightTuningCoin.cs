@@ -1,4 +1,4 @@
-// PT-8: weight tuning on a single coin (p1 §5.3; issue 4): FullWT and the readout alone (UnembedWT: a zero kernel with bias
+// PT-8: weight tuning on a single coin (p1 §5.3): FullWT and the readout alone (UnembedWT: a zero kernel with bias
 // log-odds(p) is exactly the oracle) reach near-zero regret on the 0.2 coin.
 using FsCheck;
 using TheoryCheck.Claims.Core;
@@ -15,8 +15,8 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
         "On the 0.2 coin, FullWT reaches regret@50 ≤ 0.15 and UnembedWT ≤ 0.20 (median over tuning seeds, both networks).",
         new[]
         {
-            Bound.AtMost("fullwt_regret50", 0.15, "issue 4 PT-8 (p1 §6 C12)"),
-            Bound.AtMost("unembedwt_regret50", 0.20, "issue 4 PT-8 (p1 §6 C12)"),
+            Bound.AtMost("fullwt_regret50", 0.15, "project spec PT-8 (p1 §6 C12)"),
+            Bound.AtMost("unembedwt_regret50", 0.20, "project spec PT-8 (p1 §6 C12)"),
         },
         "the untuned network in both places must fail",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"));

@@ -1,4 +1,4 @@
-// Seeded percentile bootstrap over repetitions (issue 8 §1): the 95 % interval of a statistic of per-seed values.
+// Seeded percentile bootstrap over repetitions: the 95 % interval of a statistic of per-seed values.
 namespace TheoryCheck.Claims.Statistics;
 
 public static class Bootstrap

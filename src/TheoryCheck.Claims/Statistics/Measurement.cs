@@ -1,4 +1,4 @@
-// A measured value with its uncertainty (issue 8): SE over evaluation sequences, or a bootstrap interval over repetitions.
+// A measured value with its uncertainty: SE over evaluation sequences, or a bootstrap interval over repetitions.
 namespace TheoryCheck.Claims.Statistics;
 
 /// <param name="Value">Point estimate (mean, median, or the exact value).</param>

@@ -1,4 +1,4 @@
-// Adaptive evaluation (issue 8 §3): while the confidence interval straddles the bound, draw more evaluation sequences
+// Adaptive evaluation: while the confidence interval straddles the bound, draw more evaluation sequences
 // (seeded, cheap on a frozen model) up to a stated cap, then decide.
 using TheoryCheck.Claims.Core;
 

@@ -13,7 +13,7 @@ public sealed record BenchPlan(string Name, int Warmup, int Timed, int MemorySte
     public static readonly BenchPlan Quick = new("quick", 2, 4, 2_000);
 
     /// <summary>RSS is first read after this many steps, once Adam's state and the allocator's pools exist; growth after
-    /// it would be a leak (stack.md §2: without dispose scopes RSS climbs for hundreds of steps).</summary>
+    /// it would be a leak (measured: without dispose scopes RSS climbs for hundreds of steps).</summary>
     public const int MemoryBaselineStep = 200;
 }
 

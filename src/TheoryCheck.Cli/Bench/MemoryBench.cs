@@ -1,5 +1,5 @@
 // Figure 5: memory flatness. A long training run of the ci LSTM through the real Trainer; RSS after a full GC at step 200
-// and at the last step. One dispose scope per step should keep it flat (issue 7 target: within ±10 %). The .NET heap is
+// and at the last step. One dispose scope per step should keep it flat (target: within ±10 %; docs/performance.md). The .NET heap is
 // read too: RSS growth with a flat heap is native (glibc keeping freed libtorch buffers; docs/performance.md).
 using System.Diagnostics;
 using TheoryCheck.Torch.Models;

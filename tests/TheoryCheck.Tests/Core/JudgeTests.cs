@@ -1,4 +1,4 @@
-// The verdict rule with uncertainty (issue 8): limits decide, weak controls fail the claim, more samples settle ties.
+// The verdict rule with uncertainty: limits decide, weak controls fail the claim, more samples settle ties.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 
