@@ -14,6 +14,10 @@ public static class TorchRuntime
     /// <summary>Torch intra-op threads in use.</summary>
     public static int Threads { get; private set; }
 
+    /// <summary>Independent jobs run side by side (<see cref="TheoryCheck.Torch.Lanes"/>): THEORYCHECK_LANES, else the cores
+    /// left when each job uses <see cref="Threads"/> threads.</summary>
+    public static int Lanes { get; private set; }
+
     static torch.Device? device;
 
     /// <summary>The device models and data live on: CPU unless built with -p:TorchDevice=cuda and a GPU is present.</summary>
@@ -83,12 +87,14 @@ public static class TorchRuntime
             if (initialised) return;
             // Validate every variable first: a bad value must not leave a half-initialised runtime behind.
             int? threads = ParseThreads(Environment.GetEnvironmentVariable("THEORYCHECK_THREADS"));
+            int? lanes = ParsePositive("THEORYCHECK_LANES", Environment.GetEnvironmentVariable("THEORYCHECK_LANES"), "a positive integer (jobs side by side)");
             ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
             string wantDevice = DeviceChoice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
             ApplyNativePolicy();
             KeepLargeBuffersInHeap();
             Threads = threads ?? Math.Max(1, defaultThreads);
             torch.set_num_threads(Threads);
+            Lanes = lanes ?? Math.Max(1, Environment.ProcessorCount / Threads);
             device = PickDevice(wantDevice);
             initialised = true;
         }
@@ -118,12 +124,14 @@ public static class TorchRuntime
         }
     }
 
-    static int? ParseThreads(string? value)
+    static int? ParseThreads(string? value) => ParsePositive("THEORYCHECK_THREADS", value, "a positive integer (torch threads)");
+
+    static int? ParsePositive(string name, string? value, string expected)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!int.TryParse(value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out int n)
             || n < 1 || n > 1024)
-            throw new EnvironmentVariableException("THEORYCHECK_THREADS", value, "a positive integer (torch threads)");
+            throw new EnvironmentVariableException(name, value, expected);
         return n;
     }
 

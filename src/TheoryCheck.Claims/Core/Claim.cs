@@ -2,6 +2,7 @@
 // judge the same cases (CaseStream) by the same rule (Judge) and report the same worst case and minimal counterexample.
 using System.Diagnostics;
 using FsCheck;
+using TheoryCheck.Torch;
 
 namespace TheoryCheck.Claims.Core;
 
@@ -51,7 +52,8 @@ public abstract class Claim<TCase> : IClaim
     {
         var clock = Stopwatch.StartNew();
         var cases = CaseStream.Draw(this, ctx.Scale, ctx.Seed);
-        var judged = cases.Select((c, i) => Judged(i, c, ctx)).ToArray();
+        // Cases are independent instances: they run side by side (Lanes), and are judged in index order as before.
+        var judged = Lanes.Map(cases.Select((c, i) => (c, i)).ToArray(), x => Judged(x.i, x.c, ctx));
         var worst = Worst(judged);
         var controls = judged.Where(j => j.Control.Status != ControlStatus.NotRun).ToArray();
         // The control shown is its weakest case (Holds > Weak > Fails), the first such by index.

@@ -32,6 +32,11 @@ public sealed class HardPrompting : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         var prior = PromptingSetup.Pretrain(ctx);
         var ideal = Prompting.BestHardPrefix(prior, c.Target, PromptingSetup.PrefixLength, 50);
+        TuningRuns.Prefetch(
+            from untrained in new[] { false, true }
+            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from r in TuningRuns.RepRequests(new Setting(arch, prior, c.Target, untrained), Method.HardPT, PromptingSetup.PrefixLength, ctx)
+            select r, ctx);
         (Measurement Mismatch, Measurement Distance) Score(bool untrained)
         {
             int mismatch = 0;

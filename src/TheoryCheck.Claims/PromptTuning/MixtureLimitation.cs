@@ -34,6 +34,13 @@ public sealed class MixtureLimitation : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsMixture);
         double targetBayes = Summaries.Ideal(IdealBaseline.TargetBayes, PromptingSetup.Pretrain(ctx), c.Target, 50);
         Measurement? bestPrefix = null, full = null, lora = null, untuned = null;
+        TuningRuns.Prefetch(
+            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            let s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target)
+            from r in (from l in Lengths from m in Methods.Prefix select new RunRequest(s, m, l, 0))
+                .Append(new RunRequest(s, Method.FullWT, 0, 0)).Append(new RunRequest(s, Method.NoTuning, 0, 0))
+                .Concat(arch == Architecture.Transformer ? new[] { new RunRequest(s, Method.LoRAWT, 0, 0) } : [])
+            select r, ctx);
         foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);

@@ -30,6 +30,13 @@ public sealed class NovelTask : Claim<TargetCase>
     {
         var archs = ctx.Scale == Scale.Paper ? new[] { Architecture.Lstm, Architecture.Transformer } : new[] { Architecture.Lstm };
         Measurement? bestPrefix = null, full = null, insideSupport = null, untuned = null;
+        TuningRuns.Prefetch(
+            from arch in archs
+            let novel = new Setting(arch, PromptingSetup.TwoCoins, c.Target)
+            let inside = new Setting(arch, MetaLearningSetup.Uniform, c.Target)
+            from r in Methods.Prefix.SelectMany(m => new[] { new RunRequest(novel, m, PromptingSetup.PrefixLength, 0), new RunRequest(inside, m, PromptingSetup.PrefixLength, 0) })
+                .Append(new RunRequest(novel, Method.FullWT, 0, 0)).Append(new RunRequest(novel, Method.NoTuning, 0, 0))
+            select r, ctx);
         foreach (var arch in archs)
         {
             var novel = new Setting(arch, PromptingSetup.TwoCoins, c.Target);

@@ -36,6 +36,11 @@ public sealed class PrefixNesting : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         var worst = new Measurement?[3];
         Measurement? control = null;
+        TuningRuns.Prefetch(
+            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from m in new[] { Method.SoftPT, Method.RealPT, Method.SimplexPT, Method.HardPT }
+            from r in TuningRuns.RepRequests(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, L, ctx)
+            select r, ctx);
         void Keep(int i, Measurement m) { if (worst[i] is null || m.Value > worst[i]!.Value) worst[i] = m; }
         foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
         {

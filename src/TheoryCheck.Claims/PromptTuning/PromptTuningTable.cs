@@ -42,6 +42,7 @@ public sealed class PromptTuningTable : ITableSource
                 "ideal rows are exact (binomial sums): TargetBayes = Bayes on the target, PreBayes = Bayes on the pretraining distribution, PreBayesPT = PreBayes after its best length-6 hard prefix (chosen at N = 50)",
                 "n/a: LoRA exists only on the Transformer (p1 §4.2). tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
             }, tolerances);
+        TuningRuns.Prefetch(Runs(ctx), ctx);
         foreach (var method in Enum.GetValues<Method>())
         {
             if (method == Method.NoTuning) table.Add(Row(method.ToString(), ctx, horizons, (s, n) => Cell(TuningRuns.Reps(s, method, 0, ctx), n)));
@@ -56,10 +57,20 @@ public sealed class PromptTuningTable : ITableSource
         return table;
     }
 
+    /// <summary>Every run the table and its curves read: each method's repetitions on each target and network.</summary>
+    static IEnumerable<RunRequest> Runs(RunContext ctx) =>
+        from t in Targets(ctx)
+        from a in Archs
+        let s = new Setting(a, PromptingSetup.Pretrain(ctx), t)
+        from m in Enum.GetValues<Method>().Where(m => m != Method.LoRAWT || a == Architecture.Transformer)
+        from r in TuningRuns.RepRequests(s, m, m.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx)
+        select r;
+
     /// <summary>Regret curves per target and network: every method (median, IQR band) and the ideal baselines.</summary>
     public static IReadOnlyList<(string Title, IReadOnlyList<RegretSeries> Series)> Curves(RunContext ctx)
     {
         var result = new List<(string, IReadOnlyList<RegretSeries>)>();
+        TuningRuns.Prefetch(Runs(ctx), ctx);
         foreach (var t in Targets(ctx))
             foreach (var a in Archs)
             {

@@ -4,6 +4,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.PromptTuning;
@@ -38,11 +39,16 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
     {
         var target = PromptingSetup.Target(ctx, new TargetCase(PromptingSetup.Coin), PromptingSetup.IsCoin).Target;
         Measurement? worst = null, control = null;
+        TuningRuns.Prefetch(
+            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            let s = new Setting(arch, PromptingSetup.Pretrain(ctx), target)
+            from m in new[] { Method.NoTuning, Method.HardPT }
+            select new RunRequest(s, m, m == Method.HardPT ? L : 0, 0), ctx);
         foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), target);
             var none = TuningRuns.Get(s, Method.NoTuning, 0, 0, ctx).PerSequence[50];
-            var runs = c.Prefixes(Count, L).Select(p => TuningRuns.EvaluateHard(s, p, ctx).PerSequence[50]).ToArray();
+            var runs = Lanes.Map(c.Prefixes(Count, L).ToArray(), p => TuningRuns.EvaluateHard(s, p, ctx).PerSequence[50]);
             var mean = Enumerable.Range(0, none.Length).Select(i => runs.Average(r => r[i])).ToArray();
             var gap = Summaries.Paired(mean, none);
             if (worst is null || gap.Value < worst.Value) worst = gap;

@@ -30,6 +30,10 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         Measurement? worstSoft = null, worstRatio = null, hardSoft = null;
+        TuningRuns.Prefetch(
+            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from m in new[] { Method.SoftPT, Method.HardPT }
+            select new RunRequest(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, L, 0), ctx);
         foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
         {
             var setting = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);

@@ -1,5 +1,6 @@
 // Runs one tuning method on one setting and repetition, then scores it on the target's fixed evaluation set (p1 §4.4-4.5).
 // Results are kept per process, so the claims and the result table share every run they have in common.
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using TheoryCheck.Claims.Core;
@@ -14,25 +15,38 @@ namespace TheoryCheck.Claims.PromptTuning;
 
 public static class TuningRuns
 {
-    static readonly Dictionary<string, RunOutcome> Done = new();
+    /// <summary>Lazy per key: two lanes asking for the same run get one tuning, and different runs never wait on each other.</summary>
+    static readonly ConcurrentDictionary<string, Lazy<RunOutcome>> Done = new();
 
     /// <summary>The outcome of <paramref name="method"/> (prefix length <paramref name="length"/> for prefix methods).</summary>
-    public static RunOutcome Get(Setting setting, Method method, int length, int rep, RunContext ctx)
+    public static RunOutcome Get(Setting setting, Method method, int length, int rep, RunContext ctx) =>
+        Get(new RunRequest(setting, method, length, rep), ctx);
+
+    public static RunOutcome Get(RunRequest request, RunContext ctx)
     {
-        // NoTuning has nothing to tune: every repetition is the same evaluation, so it runs once.
-        if (method == Method.NoTuning) rep = 0;
-        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{(method.IsPrefix() ? length : 0)}|{rep}";
-        lock (Done)
-        {
-            if (!Done.TryGetValue(key, out var outcome))
-                Done[key] = outcome = Run(setting, method, length, rep, ctx);
-            return outcome;
-        }
+        var (setting, method, length, rep) = request.Normalized;
+        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}";
+        var lazy = Done.GetOrAdd(key, _ => new Lazy<RunOutcome>(() => Run(setting, method, length, rep, ctx)));
+        try { return lazy.Value; }
+        catch { Done.TryRemove(new KeyValuePair<string, Lazy<RunOutcome>>(key, lazy)); throw; }   // a failure is not a result
     }
+
+    /// <summary>Every request's outcome, in request order; the missing runs tune side by side (<see cref="Lanes"/>). A claim
+    /// asks for all the runs it needs at once, so its wall time is that of its lanes, not the sum of its runs.</summary>
+    public static IReadOnlyList<RunOutcome> GetMany(IReadOnlyList<RunRequest> requests, RunContext ctx) =>
+        Lanes.Map(requests, r => Get(r, ctx));
+
+    /// <summary>Tunes the missing runs among <paramref name="requests"/> side by side, before a claim reads them one by one:
+    /// the claim's list of runs, declared where it starts.</summary>
+    public static void Prefetch(IEnumerable<RunRequest> requests, RunContext ctx) => GetMany(requests.Select(r => r.Normalized).Distinct().ToArray(), ctx);
 
     /// <summary>All repetitions of a method, in rep order.</summary>
     public static IReadOnlyList<RunOutcome> Reps(Setting setting, Method method, int length, RunContext ctx) =>
-        Enumerable.Range(0, PromptingSetup.Preset(ctx.Scale).Reps).Select(r => Get(setting, method, length, r, ctx)).ToArray();
+        GetMany(RepRequests(setting, method, length, ctx), ctx);
+
+    /// <summary>The requests for every repetition of a method at the context's scale.</summary>
+    public static IReadOnlyList<RunRequest> RepRequests(Setting setting, Method method, int length, RunContext ctx) =>
+        Enumerable.Range(0, PromptingSetup.Preset(ctx.Scale).Reps).Select(r => new RunRequest(setting, method, length, r)).ToArray();
 
     /// <summary>The network a setting tunes: shared, never modified (weight tuners train a copy).</summary>
     public static CoinNetwork Network(Setting s, RunContext ctx) =>
@@ -137,4 +151,17 @@ public static class TuningRuns
             return set;
         }
     }
+}
+
+/// <summary>One tuning run: a method (prefix length <paramref name="Length"/> for prefix methods) on a setting, repetition
+/// <paramref name="Rep"/>.</summary>
+public sealed record RunRequest(Setting Setting, Method Method, int Length, int Rep)
+{
+    /// <summary>The same run named one way: NoTuning has nothing to tune, so every repetition is one evaluation (rep 0); only
+    /// prefix methods have a length.</summary>
+    public RunRequest Normalized => this with
+    {
+        Length = Method.IsPrefix() ? Length : 0,
+        Rep = Method == Method.NoTuning ? 0 : Rep,
+    };
 }

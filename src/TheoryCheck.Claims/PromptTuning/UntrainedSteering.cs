@@ -36,10 +36,15 @@ public sealed class UntrainedSteering : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         var pre = PromptingSetup.Pretrain(ctx);
         var net = new Setting(Architecture.Transformer, pre, c.Target, Untrained: true);
+        var lstm = new Setting(Architecture.Lstm, pre, c.Target, Untrained: true);
+        TuningRuns.Prefetch(new[]
+        {
+            new RunRequest(net, Method.NoTuning, 0, 0), new RunRequest(net, Method.SoftPT, L, 0), new RunRequest(net, Method.HardPT, L, 0),
+            new RunRequest(lstm, Method.NoTuning, 0, 0), new RunRequest(lstm, Method.SoftPT, L, 0),
+        }, ctx);
         var untuned = TuningRuns.Get(net, Method.NoTuning, 0, 0, ctx).At(50);
         var soft = TuningRuns.Get(net, Method.SoftPT, L, 0, ctx).At(50);
         var hard = TuningRuns.Get(net, Method.HardPT, L, 0, ctx).At(50);
-        var lstm = new Setting(Architecture.Lstm, pre, c.Target, Untrained: true);
         double lstmUntuned = TuningRuns.Get(lstm, Method.NoTuning, 0, 0, ctx).At(50).Value;
         double lstmSoft = TuningRuns.Get(lstm, Method.SoftPT, L, 0, ctx).At(50).Value;
         string label = string.Create(CultureInfo.InvariantCulture,

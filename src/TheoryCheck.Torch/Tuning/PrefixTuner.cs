@@ -2,6 +2,7 @@
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace TheoryCheck.Torch.Tuning;
@@ -51,12 +52,40 @@ public static class PrefixTuner
                                null, loss);
     }
 
-    /// <summary>Turns off gradients of every model weight until disposed (then restores them), so only prefixes learn.</summary>
+    /// <summary>
+    /// Turns off gradients of every model weight until disposed, so only prefixes learn. Counted per model: lanes tune prefixes
+    /// on one shared network side by side, and only the last to finish restores what the first one turned off.
+    /// </summary>
     public static IDisposable Frozen(CoinPredictor model)
     {
-        var wanted = model.parameters().Where(p => p.requires_grad).ToArray();
-        foreach (var p in wanted) p.requires_grad = false;
-        return new Restore(() => { foreach (var p in wanted) p.requires_grad = true; });
+        lock (Freezes)
+        {
+            if (!Freezes.TryGetValue(model, out var freeze))
+            {
+                freeze = new Freeze(model.parameters().Where(p => p.requires_grad).ToArray());
+                foreach (var p in freeze.Thawed) p.requires_grad = false;
+                Freezes.Add(model, freeze);
+            }
+            freeze.Holders++;
+        }
+        return new Restore(() =>
+        {
+            lock (Freezes)
+            {
+                var freeze = Freezes.TryGetValue(model, out var f) ? f : throw new InvalidOperationException("model was not frozen");
+                if (--freeze.Holders > 0) return;
+                foreach (var p in freeze.Thawed) p.requires_grad = true;
+                Freezes.Remove(model);
+            }
+        });
+    }
+
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<CoinPredictor, Freeze> Freezes = new();
+
+    sealed class Freeze(Parameter[] thawed)
+    {
+        public Parameter[] Thawed { get; } = thawed;
+        public int Holders { get; set; }
     }
 
     sealed class Restore(Action undo) : IDisposable

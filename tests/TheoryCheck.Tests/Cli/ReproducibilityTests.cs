@@ -18,7 +18,7 @@ public static class CliProcess
         var psi = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "theorycheck"))
             { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) psi.ArgumentList.Add(a);
-        foreach (var v in new[] { "MKL_CBWR", "ATEN_CPU_CAPABILITY", "THEORYCHECK_THREADS", "THEORYCHECK_DEVICE", "THEORYCHECK_SCALE", "THEORYCHECK_SEED" })
+        foreach (var v in new[] { "MKL_CBWR", "ATEN_CPU_CAPABILITY", "THEORYCHECK_THREADS", "THEORYCHECK_LANES", "THEORYCHECK_DEVICE", "THEORYCHECK_SCALE", "THEORYCHECK_SEED" })
             psi.Environment.Remove(v);
         foreach (var (k, v) in env) psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
@@ -65,6 +65,7 @@ public sealed class ReproducibilityTests
     [Theory]
     [InlineData("THEORYCHECK_THREADS", "abc")]
     [InlineData("THEORYCHECK_THREADS", "-3")]
+    [InlineData("THEORYCHECK_LANES", "0")]
     [InlineData("THEORYCHECK_DEVICE", "tpu")]
     [InlineData("THEORYCHECK_SCALE", "huge")]
     [InlineData("THEORYCHECK_SEED", "abc")]
