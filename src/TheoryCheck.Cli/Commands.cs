@@ -44,10 +44,11 @@ public static partial class Commands
         var shard = new Option<string?>("--shard") { Description = "i/n: run a deterministic 1/n of the selected claims (combine the shards with merge)" };
         var target = TaskOptions.TargetOption();
         var pretrain = TaskOptions.PretrainOption();
-        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard, target, pretrain };
+        var arch = TaskOptions.ArchOption();
+        var run = new Command("run", "Run claims, print a markdown table, write DIR/results.json.") { selectors, scale, seed, outDir, report, force, resume, shard, target, pretrain, arch };
         run.SetAction(pr => RunCommand.Run(new RunCommand.Options(pr.GetValue(selectors)!, pr.GetValue(scale), pr.GetValue(seed),
             pr.GetValue(outDir), pr.GetValue(report), pr.GetValue(force), pr.GetValue(resume), pr.GetValue(shard),
-            pr.GetValue(target), pr.GetValue(pretrain)), stdout, stderr));
+            pr.GetValue(target), pr.GetValue(pretrain), pr.GetValue(arch)), stdout, stderr));
 
         var reportDir = new Argument<string>("dir") { Description = "a folder holding results.json" };
         var reportCmd = new Command("report", "Write DIR/report.md (manifest, verdicts, controls, tables, PNG plots) and DIR/results.csv.") { reportDir };
@@ -77,9 +78,10 @@ public static partial class Commands
         var tForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
         var tTarget = TaskOptions.TargetOption();
         var tPretrain = TaskOptions.PretrainOption();
-        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain };
+        var tArch = TaskOptions.ArchOption();
+        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain, tArch };
         tables.SetAction(pr => TablesCommand.Tables(pr.GetValue(families)!, pr.GetValue(tScale), pr.GetValue(tSeed), pr.GetValue(tOut)!, pr.GetValue(tForce),
-            pr.GetValue(tTarget), pr.GetValue(tPretrain), stderr));
+            pr.GetValue(tTarget), pr.GetValue(tPretrain), pr.GetValue(tArch), stderr));
 
         var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
         var bQuick = new Option<bool>("--quick") { Description = "fewer timed steps and a 2,000-step memory run (about a minute plus the families)" };

@@ -18,6 +18,7 @@ public static class MergeCommand
             if (m.Shard is null) throw new BadInputException($"{path} is not a shard (its run had no --shard i/n)");
             string? clash = m.Scale != first.Scale || m.Seed != first.Seed ? $"scale/seed {m.Scale}/{m.Seed} vs {first.Scale}/{first.Seed}"
                 : !(m.Selection ?? []).SequenceEqual(first.Selection ?? []) ? "a different claim selection"
+                : m.Target != first.Target || m.Pretrain != first.Pretrain || m.Arch != first.Arch ? "different --target, --pretrain or --arch"
                 : m.Commit != first.Commit ? $"commit {m.Commit[..Math.Min(12, m.Commit.Length)]} vs {first.Commit[..Math.Min(12, first.Commit.Length)]}"
                 : Count(m.Shard) != Count(first.Shard!) ? $"shard {m.Shard} vs {first.Shard}"
                 : null;

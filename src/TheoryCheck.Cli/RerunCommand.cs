@@ -61,7 +61,7 @@ public static class RerunCommand
                 : $"table {name}: {problems.Count} difference(s) beyond its snapshot tolerances:\n  " + string.Join("\n  ", problems.Take(10)));
         bad += tableChecks.Count(t => t.Problems.Count > 0);
         if (outDir != null)
-            stderr.WriteLine($"wrote {ResultsJson.Write(outDir, new(now with { Selection = m.Selection, Shard = m.Shard, Target = m.Target, Pretrain = m.Pretrain, Models = ModelCache.Used }, fresh))}");
+            stderr.WriteLine($"wrote {ResultsJson.Write(outDir, new(now with { Selection = m.Selection, Shard = m.Shard, Target = m.Target, Pretrain = m.Pretrain, Arch = m.Arch, Models = ModelCache.Used }, fresh))}");
         return bad == 0 ? Commands.Ok : Commands.ClaimFailed;
     }
 

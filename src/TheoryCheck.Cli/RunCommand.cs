@@ -16,7 +16,7 @@ public static class RunCommand
     /// <param name="Scale">--scale; null = THEORYCHECK_SCALE, else ci. <paramref name="Seed"/>: likewise THEORYCHECK_SEED, else 1.</param>
     public sealed record Options(string[] Selectors, string? Scale, string? Seed, string? Out, bool Report = false,
                                  bool Force = false, bool Resume = false, string? Shard = null, string? Target = null,
-                                 string? Pretrain = null);
+                                 string? Pretrain = null, string? Arch = null);
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -26,9 +26,10 @@ public static class RunCommand
         var shard = o.Shard is null ? null : Shard.Parse(o.Shard);
         var target = TaskOptions.Parse("--target", o.Target);
         var pretrain = TaskOptions.Parse("--pretrain", o.Pretrain);
+        var arch = TaskOptions.ParseArch(o.Arch);
         if (o.Out is null && (o.Report || o.Resume || o.Force)) throw new BadInputException("--report, --resume and --force need --out DIR");
         var ids = selected.Select(c => c.Spec.Id).ToArray();
-        var partial = o.Resume ? ReadPartial(o.Out!, scale, seed, ids, shard) : null;
+        var partial = o.Resume ? ReadPartial(o.Out!, scale, seed, ids, shard, TaskOptions.ArchName(arch)) : null;
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
 
         var mine = shard?.Pick(selected) ?? selected;
@@ -37,10 +38,10 @@ public static class RunCommand
         if (shard != null)
             stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
                              (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
-        var runner = Runner.Start(scale, seed, stderr, target, pretrain);
+        var runner = Runner.Start(scale, seed, stderr, target, pretrain, arch);
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
-        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name };
+        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name, Arch = TaskOptions.ArchName(arch) };
         var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
@@ -75,8 +76,8 @@ public static class RunCommand
         return results.All(r => r.Verdict is "pass" or "finding") ? Commands.Ok : Commands.ClaimFailed;
     }
 
-    /// <summary>The claims an interrupted run already finished; they must come from the same scale, seed, selection and shard.</summary>
-    static ResultsJson.Document? ReadPartial(string dir, Scale scale, int seed, string[] ids, Shard? shard)
+    /// <summary>The claims an interrupted run already finished; they must come from the same scale, seed, selection, shard and --arch.</summary>
+    static ResultsJson.Document? ReadPartial(string dir, Scale scale, int seed, string[] ids, Shard? shard, string? arch)
     {
         string path = Path.Combine(dir, PartialFile);
         if (!File.Exists(path))
@@ -89,9 +90,9 @@ public static class RunCommand
         try { doc = ResultsJson.Read(path); }
         catch (InvalidDataException e) { throw new BadInputException(e.Message); }
         var m = doc.Manifest;
-        if (m.Scale != scale.Name() || m.Seed != seed || !(m.Selection ?? []).SequenceEqual(ids) || m.Shard != shard?.ToString())
+        if (m.Scale != scale.Name() || m.Seed != seed || !(m.Selection ?? []).SequenceEqual(ids) || m.Shard != shard?.ToString() || m.Arch != arch)
             throw new BadInputException($"cannot resume: {path} is a run of {string.Join(",", m.Selection ?? [])} at {m.Scale} scale, seed {m.Seed}" +
-                                        (m.Shard is null ? "" : $", shard {m.Shard}") + "; give the same claims, --scale, --seed and --shard");
+                                        (m.Shard is null ? "" : $", shard {m.Shard}") + $", --arch {m.Arch ?? "both"}; give the same claims, --scale, --seed, --shard and --arch");
         return doc;
     }
 

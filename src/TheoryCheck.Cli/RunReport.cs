@@ -65,6 +65,8 @@ public static class RunReport
         Field("started (UTC)", m.Started);
         Field("scale / seed", $"{m.Scale} / {m.Seed}");
         Field("shard", m.Shard);
+        Field("PT target / pretraining / network", m.Target is null && m.Pretrain is null && m.Arch is null ? null
+            : $"{m.Target ?? "built-in"} / {m.Pretrain ?? "beta:1,1"} / {m.Arch ?? "both"}");
         Field("merged from shards", m.MergedFrom is null ? null : string.Join(", ", m.MergedFrom));
         Field("device / torch threads", $"{m.Device} / {m.Threads}");
         Field("TorchSharp / libtorch", $"{m.Torchsharp} / {m.Libtorch}");

@@ -7,6 +7,7 @@ using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Cli.Reporting;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
+using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Cli;
 
@@ -18,24 +19,27 @@ public sealed class Runner
 
     /// <param name="target">--target for the PT family (null = built-in targets).</param>
     /// <param name="pretrain">--pretrain for the PT networks (null = Beta(1,1)).</param>
-    public Runner(Scale scale, int seed, Progress progress, TaskDistribution? target = null, TaskDistribution? pretrain = null)
+    /// <param name="arch">--arch for the PT family (null = both networks).</param>
+    public Runner(Scale scale, int seed, Progress progress, TaskDistribution? target = null, TaskDistribution? pretrain = null,
+                  Architecture? arch = null)
     {
         (this.scale, Progress) = (scale, progress);
-        ctx = new RunContext(scale, seed, line => progress.Line(current, line)) { Target = target, Pretrain = pretrain };
+        ctx = new RunContext(scale, seed, line => progress.Line(current, line)) { Target = target, Pretrain = pretrain, Arch = arch };
     }
 
     /// <summary>The one way a command gets a runner: torch's threads are set for the scale first, before anything trains
     /// or the manifest records them.</summary>
-    public static Runner Start(Scale scale, int seed, TextWriter log, TaskDistribution? target = null, TaskDistribution? pretrain = null)
+    public static Runner Start(Scale scale, int seed, TextWriter log, TaskDistribution? target = null, TaskDistribution? pretrain = null,
+                               Architecture? arch = null)
     {
         TorchRuntime.Initialize(scale.TorchThreads());   // 1 for smoke/ci (small models), every core for paper widths
-        return new Runner(scale, seed, Progress.For(log), target, pretrain);
+        return new Runner(scale, seed, Progress.For(log), target, pretrain, arch);
     }
 
-    /// <summary>A runner for the run a results.json records: its scale, seed and PT task distributions.</summary>
+    /// <summary>A runner for the run a results.json records: its scale, seed, PT task distributions and network.</summary>
     public static Runner Start(Manifest recorded, TextWriter log) =>
         Start(Scales.Parse(recorded.Scale), recorded.Seed, log,
-              TaskOptions.Parse("target", recorded.Target), TaskOptions.Parse("pretrain", recorded.Pretrain));
+              TaskOptions.Parse("target", recorded.Target), TaskOptions.Parse("pretrain", recorded.Pretrain), TaskOptions.ParseArch(recorded.Arch));
 
     public Progress Progress { get; }
 

@@ -11,6 +11,9 @@ public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
     /// <summary>User-chosen pretraining distribution (CLI --pretrain) for the PT networks; null = Beta(1,1).</summary>
     public Reference.Coins.TaskDistribution? Pretrain { get; init; }
 
+    /// <summary>User-chosen network (CLI --arch) for the PT family; null = both, as in p1 §4.2.</summary>
+    public Torch.Models.Architecture? Arch { get; init; }
+
     public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
 
     /// <summary>Seeds for one named purpose (a model, a table row), stable across processes.</summary>

@@ -34,14 +34,14 @@ public sealed class HardPrompting : Claim<TargetCase>
         var ideal = Prompting.BestHardPrefix(prior, c.Target, PromptingSetup.PrefixLength, 50);
         TuningRuns.Prefetch(
             from untrained in new[] { false, true }
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             from r in TuningRuns.RepRequests(new Setting(arch, prior, c.Target, untrained), Method.HardPT, PromptingSetup.PrefixLength, ctx)
             select r, ctx);
         (Measurement Mismatch, Measurement Distance) Score(bool untrained)
         {
             int mismatch = 0;
             var distances = new List<Measurement>();
-            foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+            foreach (var arch in PromptingSetup.Archs(ctx))
             {
                 var reps = TuningRuns.Reps(new Setting(arch, prior, c.Target, untrained), Method.HardPT, PromptingSetup.PrefixLength, ctx);
                 mismatch = Math.Max(mismatch, reps.Max(r => Math.Abs(r.HardOnes - ideal.Ones)));

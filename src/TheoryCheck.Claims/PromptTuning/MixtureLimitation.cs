@@ -32,16 +32,17 @@ public sealed class MixtureLimitation : Claim<TargetCase>
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsMixture);
+        PromptingSetup.Require(ctx, Architecture.Transformer, "the LoRA bound needs (p1 §4.2: the LSTM has no adapters)");
         double targetBayes = Summaries.Ideal(IdealBaseline.TargetBayes, PromptingSetup.Pretrain(ctx), c.Target, 50);
         Measurement? bestPrefix = null, full = null, lora = null, untuned = null;
         TuningRuns.Prefetch(
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             let s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target)
             from r in (from l in Lengths from m in Methods.Prefix select new RunRequest(s, m, l, 0))
                 .Append(new RunRequest(s, Method.FullWT, 0, 0)).Append(new RunRequest(s, Method.NoTuning, 0, 0))
                 .Concat(arch == Architecture.Transformer ? new[] { new RunRequest(s, Method.LoRAWT, 0, 0) } : [])
             select r, ctx);
-        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             Measurement Gap(Method m, int l = 0) => Summaries.Minus(TuningRuns.Get(s, m, l, 0, ctx).At(50), targetBayes);

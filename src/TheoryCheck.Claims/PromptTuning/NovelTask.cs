@@ -28,7 +28,9 @@ public sealed class NovelTask : Claim<TargetCase>
 
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
-        var archs = ctx.Scale == Scale.Paper ? new[] { Architecture.Lstm, Architecture.Transformer } : new[] { Architecture.Lstm };
+        // At ci and smoke scale the LSTM only (budget); at paper scale every selected network.
+        if (ctx.Scale != Scale.Paper) PromptingSetup.Require(ctx, Architecture.Lstm, $"PT-6 runs on alone at {ctx.Scale.Name()} scale");
+        var archs = ctx.Scale == Scale.Paper ? PromptingSetup.Archs(ctx) : new[] { Architecture.Lstm };
         Measurement? bestPrefix = null, full = null, insideSupport = null, untuned = null;
         TuningRuns.Prefetch(
             from arch in archs

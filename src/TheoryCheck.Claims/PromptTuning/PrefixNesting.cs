@@ -37,12 +37,12 @@ public sealed class PrefixNesting : Claim<TargetCase>
         var worst = new Measurement?[3];
         Measurement? control = null;
         TuningRuns.Prefetch(
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             from m in new[] { Method.SoftPT, Method.RealPT, Method.SimplexPT, Method.HardPT }
             from r in TuningRuns.RepRequests(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, L, ctx)
             select r, ctx);
         void Keep(int i, Measurement m) { if (worst[i] is null || m.Value > worst[i]!.Value) worst[i] = m; }
-        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             Measurement M(Method m) => Summaries.Median(TuningRuns.Reps(s, m, L, ctx), 50);

@@ -19,7 +19,6 @@ public sealed class PromptTuningTable : ITableSource
 
     /// <summary>--target replaces the built-in pair (the snapshot test always uses the built-ins).</summary>
     static TaskDistribution[] Targets(RunContext ctx) => ctx.Target is { } t ? new[] { t } : BuiltInTargets;
-    static readonly Architecture[] Archs = { Architecture.Lstm, Architecture.Transformer };
 
     public string Name => "PromptTuning.MainComparison";
     public string Family => PromptTuningFamily.Key;
@@ -32,7 +31,7 @@ public sealed class PromptTuningTable : ITableSource
         var preset = PromptingSetup.Preset(ctx.Scale);
         var horizons = PromptingSetup.Horizons.Where(h => h <= preset.EvalLength).ToArray();
         var columns = new List<string> { "method" };
-        foreach (var t in Targets(ctx)) foreach (var a in Archs) foreach (int n in horizons) columns.Add($"{t.Name} {Short(a)} @{n}");
+        foreach (var t in Targets(ctx)) foreach (var a in PromptingSetup.Archs(ctx)) foreach (int n in horizons) columns.Add($"{t.Name} {Short(a)} @{n}");
         var tolerances = columns.Skip(1).ToDictionary(c => c, _ => new Tolerance(0.10, Rel: 0.10));
         var table = new ResultTable(Name, $"Prompt tuning vs weight tuning: regret@N, median [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
             new[]
@@ -60,7 +59,7 @@ public sealed class PromptTuningTable : ITableSource
     /// <summary>Every run the table and its curves read: each method's repetitions on each target and network.</summary>
     static IEnumerable<RunRequest> Runs(RunContext ctx) =>
         from t in Targets(ctx)
-        from a in Archs
+        from a in PromptingSetup.Archs(ctx)
         let s = new Setting(a, PromptingSetup.Pretrain(ctx), t)
         from m in Enum.GetValues<Method>().Where(m => m != Method.LoRAWT || a == Architecture.Transformer)
         from r in TuningRuns.RepRequests(s, m, m.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx)
@@ -72,7 +71,7 @@ public sealed class PromptTuningTable : ITableSource
         var result = new List<(string, IReadOnlyList<RegretSeries>)>();
         TuningRuns.Prefetch(Runs(ctx), ctx);
         foreach (var t in Targets(ctx))
-            foreach (var a in Archs)
+            foreach (var a in PromptingSetup.Archs(ctx))
             {
                 var s = new Setting(a, PromptingSetup.Pretrain(ctx), t);
                 int n = PromptingSetup.Preset(ctx.Scale).EvalLength;
@@ -98,7 +97,7 @@ public sealed class PromptTuningTable : ITableSource
     {
         var row = new List<object> { name };
         foreach (var t in Targets(ctx))
-            foreach (var a in Archs)
+            foreach (var a in PromptingSetup.Archs(ctx))
                 foreach (int n in horizons) row.Add(cell(new Setting(a, PromptingSetup.Pretrain(ctx), t), n));
         return row.ToArray();
     }

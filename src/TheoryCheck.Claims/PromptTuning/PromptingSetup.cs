@@ -2,6 +2,7 @@
 using System.Globalization;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
 namespace TheoryCheck.Claims.PromptTuning;
@@ -58,6 +59,18 @@ public static class PromptingSetup
         if (fits(ctx.Target)) return new TargetCase(ctx.Target);
         ctx.Log($"  note: --target {ctx.Target.Name} does not fit this claim; it keeps {builtIn.Target.Name}");
         return builtIn;
+    }
+
+    /// <summary>The networks the PT claims and tables tune: --arch, else both (p1 §4.2).</summary>
+    public static IReadOnlyList<Architecture> Archs(RunContext ctx) =>
+        ctx.Arch is { } one ? new[] { one } : new[] { Architecture.Lstm, Architecture.Transformer };
+
+    /// <summary>For a claim that cannot be measured without <paramref name="arch"/>: not run (with the reason) when --arch
+    /// leaves it out.</summary>
+    public static void Require(RunContext ctx, Architecture arch, string why)
+    {
+        if (!Archs(ctx).Contains(arch))
+            throw new ClaimNotRunException($"--arch {ctx.Arch.ToString()!.ToLowerInvariant()} leaves out the {arch}, which {why}");
     }
 
     public static bool IsCoin(TaskDistribution d) => d is SingleCoin;

@@ -40,11 +40,11 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
         var target = PromptingSetup.Target(ctx, new TargetCase(PromptingSetup.Coin), PromptingSetup.IsCoin).Target;
         Measurement? worst = null, control = null;
         TuningRuns.Prefetch(
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             let s = new Setting(arch, PromptingSetup.Pretrain(ctx), target)
             from m in new[] { Method.NoTuning, Method.HardPT }
             select new RunRequest(s, m, m == Method.HardPT ? L : 0, 0), ctx);
-        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), target);
             var none = TuningRuns.Get(s, Method.NoTuning, 0, 0, ctx).PerSequence[50];

@@ -31,10 +31,10 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         Measurement? worstSoft = null, worstRatio = null, hardSoft = null;
         TuningRuns.Prefetch(
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             from m in new[] { Method.SoftPT, Method.HardPT }
             select new RunRequest(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, L, 0), ctx);
-        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var setting = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             var soft = TuningRuns.Get(setting, Method.SoftPT, L, 0, ctx).At(50);

@@ -34,21 +34,22 @@ public sealed class UntrainedSteering : Claim<TargetCase>
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
+        PromptingSetup.Require(ctx, Architecture.Transformer, "is the network PT-7 is about");
         var pre = PromptingSetup.Pretrain(ctx);
         var net = new Setting(Architecture.Transformer, pre, c.Target, Untrained: true);
-        var lstm = new Setting(Architecture.Lstm, pre, c.Target, Untrained: true);
+        // The untrained LSTM is recorded beside it (no bound), when --arch keeps it.
+        var lstm = PromptingSetup.Archs(ctx).Contains(Architecture.Lstm) ? new Setting(Architecture.Lstm, pre, c.Target, Untrained: true) : null;
         TuningRuns.Prefetch(new[]
         {
             new RunRequest(net, Method.NoTuning, 0, 0), new RunRequest(net, Method.SoftPT, L, 0), new RunRequest(net, Method.HardPT, L, 0),
-            new RunRequest(lstm, Method.NoTuning, 0, 0), new RunRequest(lstm, Method.SoftPT, L, 0),
-        }, ctx);
+        }.Concat(lstm is null ? [] : new[] { new RunRequest(lstm, Method.NoTuning, 0, 0), new RunRequest(lstm, Method.SoftPT, L, 0) }), ctx);
         var untuned = TuningRuns.Get(net, Method.NoTuning, 0, 0, ctx).At(50);
         var soft = TuningRuns.Get(net, Method.SoftPT, L, 0, ctx).At(50);
         var hard = TuningRuns.Get(net, Method.HardPT, L, 0, ctx).At(50);
-        double lstmUntuned = TuningRuns.Get(lstm, Method.NoTuning, 0, 0, ctx).At(50).Value;
-        double lstmSoft = TuningRuns.Get(lstm, Method.SoftPT, L, 0, ctx).At(50).Value;
-        string label = string.Create(CultureInfo.InvariantCulture,
-            $"{c}; untrained Transformer untuned {untuned.Value:F3}; untrained LSTM untuned {lstmUntuned:F3} → SoftPT {lstmSoft:F3} (recorded, no bound)");
+        string label = string.Create(CultureInfo.InvariantCulture, $"{c}; untrained Transformer untuned {untuned.Value:F3}");
+        if (lstm is not null)
+            label += string.Create(CultureInfo.InvariantCulture,
+                $"; untrained LSTM untuned {TuningRuns.Get(lstm, Method.NoTuning, 0, 0, ctx).At(50).Value:F3} → SoftPT {TuningRuns.Get(lstm, Method.SoftPT, L, 0, ctx).At(50).Value:F3} (recorded, no bound)");
         return new CaseOutcome(label, new[] { Reduction(soft, untuned), soft }, new Measurement?[] { Reduction(hard, untuned), hard });
     }
 

@@ -30,11 +30,11 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         Measurement? full = null, unembed = null, untuned = null;
         TuningRuns.Prefetch(
-            from arch in new[] { Architecture.Lstm, Architecture.Transformer }
+            from arch in PromptingSetup.Archs(ctx)
             from m in new[] { Method.FullWT, Method.UnembedWT, Method.NoTuning }
             from r in TuningRuns.RepRequests(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, 0, ctx)
             select r, ctx);
-        foreach (var arch in new[] { Architecture.Lstm, Architecture.Transformer })
+        foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             Measurement M(Method m) => Summaries.Median(TuningRuns.Reps(s, m, 0, ctx), 50);

@@ -12,13 +12,15 @@ namespace TheoryCheck.Cli.Reporting;
 /// <param name="Shard">"i/n" when this run is one shard, else null.</param>
 /// <param name="MergedFrom">The shards a merged results.json was combined from.</param>
 /// <param name="Target">--target (PT family), null = built-in targets. <paramref name="Pretrain"/>: --pretrain, null = Beta(1,1).</param>
+/// <param name="Arch">--arch (PT family): lstm or transformer; null = both networks.</param>
 /// <param name="Models">Models trained or loaded by this process (MB family; P2 models are small and retrained per claim from its preset and case seed).</param>
 public sealed record Manifest(
     string Tool, string Version, string Commit, bool Dirty, string Scale, int Seed, string Device, int Threads,
     string Torchsharp, string Libtorch, string Os, string Cpu, string Dotnet,
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
-    string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null)
+    string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null,
+    string? Arch = null)
 {
     public const string ToolName = "theorycheck";
 

@@ -34,9 +34,6 @@ public sealed record TrainReport(double[] Losses, double Seconds)
 
 public static class Trainer
 {
-    /// <summary>Steps between handing freed allocator memory back to the OS (keeps RSS flat over long runs; ~1 ms each).</summary>
-    const int TrimEvery = 100;
-
     /// <summary>
     /// Minimises <paramref name="stepLoss"/> over <paramref name="parameters"/>. <paramref name="stepLoss"/>(step) builds its
     /// batch and returns a scalar loss; it runs inside that step's dispose scope, so every tensor it makes is freed.
@@ -52,24 +49,30 @@ public static class Trainer
         var losses = new double[config.Steps];
         var clock = Stopwatch.StartNew();
         int every = Math.Max(1, config.Steps / 100);
-        for (int step = 0; step < config.Steps; step++)
+        // Freed buffers go back to the OS once, when the run ends, not every 100 steps as before: a trim gives back pages
+        // the next steps fault in again (10 % of PT-7's time in the kernel; the ci LSTM's SoftPT run 3.0 -> 2.1 s without
+        // them). Within a run the footprint then holds at its working set (bench memory row; docs/performance.md).
+        try
         {
-            using var scope = NewDisposeScope();
-            if (config.CosineDecay)
-                foreach (var group in optimiser.ParamGroups) group.LearningRate = config.RateAt(step);
-            optimiser.zero_grad();
-            var loss = stepLoss(step);
-            double value = loss.item<float>();
-            if (!double.IsFinite(value))
-                throw new TrainingDivergedException($"{label}: loss became {value} at step {step + 1}/{config.Steps}");
-            loss.backward();
-            nn.utils.clip_grad_norm_(trainable, config.ClipNorm);
-            optimiser.step();
-            losses[step] = value;
-            if ((step + 1) % TrimEvery == 0) TorchRuntime.ReleaseFreedMemory();
-            if (progress != null && (step % every == 0 || step == config.Steps - 1))
-                progress(new TrainProgress(step + 1, config.Steps, value, clock.Elapsed));
+            for (int step = 0; step < config.Steps; step++)
+            {
+                using var scope = NewDisposeScope();
+                if (config.CosineDecay)
+                    foreach (var group in optimiser.ParamGroups) group.LearningRate = config.RateAt(step);
+                optimiser.zero_grad();
+                var loss = stepLoss(step);
+                double value = loss.item<float>();
+                if (!double.IsFinite(value))
+                    throw new TrainingDivergedException($"{label}: loss became {value} at step {step + 1}/{config.Steps}");
+                loss.backward();
+                nn.utils.clip_grad_norm_(trainable, config.ClipNorm);
+                optimiser.step();
+                losses[step] = value;
+                if (progress != null && (step % every == 0 || step == config.Steps - 1))
+                    progress(new TrainProgress(step + 1, config.Steps, value, clock.Elapsed));
+            }
         }
+        finally { TorchRuntime.ReleaseFreedMemory(); }
         return new TrainReport(losses, clock.Elapsed.TotalSeconds);
     }
 }

@@ -17,6 +17,8 @@ public sealed class CommandTests
     [InlineData("run", "NOPE")]
     [InlineData("run", "MB-0", "--scale", "huge")]
     [InlineData("run", "MB-0", "--seed", "x")]
+    [InlineData("run", "PT-3", "--arch", "gru")]
+    [InlineData("tables", "PT", "--arch", "gru", "--out", "/tmp/tc-never-written")]
     [InlineData("frobnicate")]
     [InlineData("run")]
     public void BadInputGivesOneLineErrorAndExit2(params string[] args)
