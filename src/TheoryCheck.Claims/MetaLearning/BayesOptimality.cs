@@ -47,6 +47,7 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var bayes = new BetaBernoulliPredictor(MetaLearningSetup.Uniform);
         var bound = Spec.Bounds[0];
+        MetaLearningSetup.WarmUniformPair(ctx);
         Measurement Kl(CoinNetwork model) => Sequential.Mean(
             (offset, count) => Scores.ModelKl(model, MetaLearningSetup.Uniform, bayes, (ulong)c.EvalSeed, offset, count, preset.KlLength),
             bound, preset.EvalSequences, preset.EvalCap);

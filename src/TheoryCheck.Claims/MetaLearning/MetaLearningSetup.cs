@@ -55,6 +55,17 @@ public static class MetaLearningSetup
         return Once(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
     }
 
+    /// <summary>
+    /// Trains (or loads) every listed network side by side (<see cref="Lanes"/>) before a claim reads them one by one. On a
+    /// cold cache MB-1 meta-trained the LSTM alone and MB-2 the Transformer after it; side by side they share the two cores.
+    /// </summary>
+    public static void Warm(RunContext ctx, params (Architecture Arch, TaskDistribution Prior)[] networks) =>
+        Lanes.Map(networks, n => Pretrained(n.Arch, n.Prior, ctx));
+
+    /// <summary>Both networks on Beta(1,1): the pair the MB claims, their table and the PT family share.</summary>
+    public static void WarmUniformPair(RunContext ctx) =>
+        Warm(ctx, (Architecture.Lstm, Uniform), (Architecture.Transformer, Uniform));
+
     /// <summary>The same architecture with the same init seed, never trained (the MB controls).</summary>
     public static CoinNetwork Untrained(Architecture arch, RunContext ctx)
     {
