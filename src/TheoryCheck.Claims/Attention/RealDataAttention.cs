@@ -48,12 +48,12 @@ public sealed class RealDataAttention : Claim<ImageCase>
         "After 500 full-batch GD steps (η = 1, zero init, logistic loss) on n train-split sequences, PA's test accuracy (t10k split) exceeds the mean-pooled linear probe's by ≥ 0.05, and its mean attention mass on the relevant images is ≥ 2ζ.",
         new[]
         {
-            Bound.AtLeast("acc_gap_pa_minus_linear", 0.05, "derived in the paper's setting (p2 §5 real-data analogue; our design): PA ⊇ linear (p = 0) and selects the label-bearing tokens"),
+            Bound.AtLeast("acc_gap_pa_minus_linear", 0.05, "derived in the paper's setting (p2 §5 real-data analogue; our design): PA ⊇ linear (p = 0) and selects the label-bearing tokens")
+                .Missing("ci seed 1: 0.040 ± 0.005 in one case of three; at ζ = 0.2 the linear probe is near its ceiling"),
             Bound.AtLeast("relevant_mass_minus_2zeta", 0, "derived in the paper's setting (p2 §5 real-data analogue; our design): uniform attention puts ζ on R; the project spec asks for ≥ 2ζ"),
         },
         "PA and the linear probe trained on randomly permuted training labels (evaluated on the true test labels) must fail the same bounds",
         new ScalePresets("1 case, n = 1000, test 1000", "3 cases, n = 2000, test 2000", "12 cases, n = 2000, test 4000"),
-        Status: ClaimStatus.Finding,
         Evidence: "The gap bound holds at ζ = 0.1 but not at ζ = 0.2. Ci settings, one case for each of the 45 pairs and each ζ (90 cases, seeds 77 + 10A + B): " +
                   "ζ = 0.1: gap 0.049–0.19 (median 0.11), its 95 % lower limit ≥ 0.05 on 43/45 pairs (not on tshirt/coat 0.049 ± 0.009, trouser/boot 0.053 ± 0.006); " +
                   "ζ = 0.2: gap −0.014–0.12 (median 0.02), ≥ 0.05 on 8/45 pairs only — with 2 of 10 images relevant the mean-pooled probe is already near its ceiling " +

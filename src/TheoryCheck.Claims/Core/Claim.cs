@@ -63,7 +63,9 @@ public abstract class Claim<TCase> : IClaim
         var verdict = worst.Verdict;
         string reason = worst.Reason;
         ShrinkResult? shrunk = null;
-        if (control.Status == ControlStatus.NotRun)
+        if (verdict != Verdict.Fail && Judge.NoLongerReproduces(Spec, judged) is { } gone)
+            (verdict, reason) = (Verdict.Fail, gone);
+        else if (control.Status == ControlStatus.NotRun)
             (verdict, reason) = (Verdict.Fail, "no case ran the negative control — the claim is not tested");
         else if (control.Status != ControlStatus.Fails && verdict != Verdict.Fail)
             (verdict, reason) = (Verdict.Fail, $"control {control.Status.ToString().ToLowerInvariant()} in some case — the claim is not tested");

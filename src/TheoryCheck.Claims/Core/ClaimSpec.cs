@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 
 namespace TheoryCheck.Claims.Core;
 
-/// <summary>Whether the paper's claim is expected to hold at our scales, or is a declared open finding.</summary>
+/// <summary>Whether the paper's claim is expected to hold at our scales, or has bounds declared to miss (a finding).</summary>
 public enum ClaimStatus { Expected, Finding }
 
 /// <summary>What each scale preset means for this claim, in words (sizes, steps, cases).</summary>
@@ -18,15 +18,18 @@ public sealed record ScalePresets(string Smoke, string Ci, string Paper)
 /// <param name="Source">Paper section/figure, or "exact math".</param>
 /// <param name="Family">Claim family key, e.g. "MB".</param>
 /// <param name="Control">The negative control: what is run instead, and that it must fail the same bounds.</param>
-/// <param name="Evidence">For a <see cref="ClaimStatus.Finding"/>: the measured evidence, in words with numbers.</param>
+/// <param name="Evidence">For a finding (a bound declared with <see cref="Bound.Missing"/>): the measured evidence, in words with numbers.</param>
 /// <param name="Fast">True for claims that need no training: their spec runs in the Fast tier (the spec trait is read from here).</param>
 /// <param name="DefinedIn">Filled by the compiler with the path of the file that constructs the spec; never pass it.</param>
 public sealed record ClaimSpec(
     string Id, string Paper, string Source, string Family, string Statement,
     IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
-    ClaimStatus Status = ClaimStatus.Expected, string? Evidence = null, bool Fast = false,
+    string? Evidence = null, bool Fast = false,
     [CallerFilePath] string DefinedIn = "")
 {
+    /// <summary>A finding exactly when some bound is declared to miss; which ones is part of the definition.</summary>
+    public ClaimStatus Status => Bounds.Any(b => b.Declared) ? ClaimStatus.Finding : ClaimStatus.Expected;
+
     /// <summary>The defining file relative to the repository root, e.g. "src/TheoryCheck.Claims/PromptTuning/SoftBeatsHard.cs".</summary>
     public string DefinitionFile
     {

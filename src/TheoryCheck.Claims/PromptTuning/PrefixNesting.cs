@@ -18,11 +18,11 @@ public sealed class PrefixNesting : Claim<TargetCase>
         {
             Bound.AtMost("soft_minus_real", 0.05, "project spec PT-4 (optimisation slack; exact inclusion gives ≤ 0)"),
             Bound.AtMost("real_minus_simplex", 0.10, "project spec PT-4"),
-            Bound.AtMost("simplex_minus_hard", 0.05, "project spec PT-4"),
+            Bound.AtMost("simplex_minus_hard", 0.05, "project spec PT-4")
+                .Missing("ci seed 1: 0.1135 ± 0.020 on the Transformer, SimplexPT stops short of the hard corners"),
         },
         "an untuned soft prefix (SoftPT's random one-hot init) in SoftPT's place must fail the first bound",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),
-        ClaimStatus.Finding,
         "ci, seed 1: SimplexPT does not reach HardPT's optimum on the Transformer — regret@50 0.669 vs 0.559, simplex − hard = 0.109 ± 0.020 " +
         "against ≤ 0.05 (LSTM 0.609 vs 0.568 holds). The simplex contains the hard corners only in its closure: softmax needs unbounded logits to reach " +
         "a one-hot token, and from the paper's init (softmax [0.73, 0.27]) 300 Adam steps stop short. Soft ≤ Real + 0.05 and Real ≤ Simplex + 0.10 hold.");

@@ -18,7 +18,7 @@ public static class ResultsJson
     };
 
     /// <summary>One bound as measured in one case. The same fields everywhere a bound appears (a claim's worst case, each case,
-    /// a minimal counterexample); later work adds <c>declared</c> and fills <c>control</c>/<c>uncontrolled</c> per bound.</summary>
+    /// a minimal counterexample). <c>declared</c> is "miss" (or "miss (borderline)") for a bound the claim declares to miss.</summary>
     /// <param name="Control">The negative control's measurement of this bound in this case, when the control exercises it.</param>
     /// <param name="Uncontrolled">Why no control measures this bound here (then <paramref name="Control"/> is null).</param>
     public sealed record BoundDto(string Metric, string Op, double Value, double Measured, double Se, double Limit,
@@ -57,6 +57,7 @@ public static class ResultsJson
     static BoundDto Bound(BoundResult b, BoundResult? control, string? controlDescription = null) => new(
         b.Bound.Metric, b.Bound.OpSymbol, b.Bound.Value, b.Measured.Value, b.Measured.Se, b.Limit, b.Measured.Samples,
         b.Measured.Method, b.Holds, b.Bound.Source,
+        Declared: b.Bound.Declared ? (Judge.Borderline(b) ? "miss (borderline)" : "miss") : null,
         Control: control is null || controlDescription is null ? null
             : new BoundControlDto(controlDescription, control.Measured.Value, control.Measured.Se, control.Limit, Judge.ClearlyFails(b.Bound, control.Measured)),
         Uncontrolled: control is null && controlDescription is not null ? "the claim's control does not measure this bound in this case" : null);

@@ -9,8 +9,8 @@ public sealed class JudgeTests
 {
     static readonly Bound AtMost1 = Bound.AtMost("kl", 1.0, "test");
 
-    static ClaimSpec Spec(ClaimStatus status = ClaimStatus.Expected) =>
-        new("T-1", "P1", "test", "T", "statement", new[] { AtMost1 }, "control", new ScalePresets("", "", ""), status);
+    static ClaimSpec Spec(bool declaredMiss = false) =>
+        new("T-1", "P1", "test", "T", "statement", new[] { declaredMiss ? AtMost1.Missing("test") : AtMost1 }, "control", new ScalePresets("", "", ""));
 
     [Fact]
     public void MeanBelowBoundByLessThanOneSeDoesNotHold()
@@ -42,7 +42,53 @@ public sealed class JudgeTests
     {
         var outcome = new CaseOutcome("c", new[] { Measurement.Exact(2) }, new Measurement?[] { Measurement.Exact(3) });
         Assert.Equal(Verdict.Fail, Judge.Case(Spec(), outcome).Verdict);
-        Assert.Equal(Verdict.Finding, Judge.Case(Spec(ClaimStatus.Finding), outcome).Verdict);
+        Assert.Equal(Verdict.Finding, Judge.Case(Spec(declaredMiss: true), outcome).Verdict);
+    }
+
+    static readonly Bound AtLeast0 = Bound.AtLeast("mass", 0.0, "test");
+
+    static ClaimSpec TwoBounds() =>
+        new("T-2", "P1", "test", "T", "statement", new[] { AtMost1.Missing("expected to miss"), AtLeast0 }, "control", new ScalePresets("", "", ""));
+
+    static CaseOutcome Outcome(double kl, double klSe, double mass) =>
+        new("c", new[] { new Measurement(kl, klSe, 100, "mean"), Measurement.Exact(mass) },
+            new Measurement?[] { Measurement.Exact(5), Measurement.Exact(-1) });
+
+    [Fact]
+    public void AnUndeclaredMissFailsAClaimThatHasADeclaredOne()
+    {
+        var (_, _, verdict, reason) = Judge.Case(TwoBounds(), Outcome(kl: 2, klSe: 0.01, mass: -0.5));
+        Assert.Equal(Verdict.Fail, verdict);
+        Assert.Contains("bound violated: mass", reason);
+        Assert.Equal(Verdict.Finding, Judge.Case(TwoBounds(), Outcome(kl: 2, klSe: 0.01, mass: 0.5)).Verdict);
+    }
+
+    [Fact]
+    public void ADeclaredMissWithinNoiseStaysAFindingMarkedBorderline()
+    {
+        // 1.01 ± 0.05: the upper limit is past 1 (misses), the lower limit is not (not clearly).
+        var (bounds, _, verdict, reason) = Judge.Case(TwoBounds(), Outcome(kl: 1.01, klSe: 0.05, mass: 0.5));
+        Assert.Equal(Verdict.Finding, verdict);
+        Assert.True(Judge.Borderline(bounds[0]));
+        Assert.Contains("borderline", reason);
+        Assert.False(Judge.Borderline(Judge.Case(TwoBounds(), Outcome(kl: 2, klSe: 0.01, mass: 0.5)).Bounds[0]));
+    }
+
+    [Fact]
+    public void ADeclaredMissThatHoldsInEveryCaseNoLongerReproduces()
+    {
+        CaseResult Judged(int i, double kl)
+        {
+            var (bounds, control, verdict, reason) = Judge.Case(TwoBounds(), Outcome(kl, 0.01, 0.5));
+            return new CaseResult(i, "c" + i, bounds, control, verdict, reason);
+        }
+        Assert.Null(Judge.NoLongerReproduces(TwoBounds(), new[] { Judged(0, 0.5), Judged(1, 2) }));   // still misses in case 1
+        string? gone = Judge.NoLongerReproduces(TwoBounds(), new[] { Judged(0, 0.5), Judged(1, 0.9) });
+        Assert.NotNull(gone);
+        Assert.StartsWith("declared finding no longer reproduces: kl now holds", gone);
+        Assert.Contains("update the definition", gone);
+        Assert.Equal(ClaimStatus.Finding, TwoBounds().Status);
+        Assert.Equal(ClaimStatus.Expected, Spec().Status);
     }
 
     [Fact]
