@@ -91,8 +91,8 @@ public static class TorchRuntime
             ValidateMklCbwr(Environment.GetEnvironmentVariable("MKL_CBWR"));
             string wantDevice = DeviceChoice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
             ApplyNativePolicy();
-            KeepLargeBuffersInHeap();
             Threads = threads ?? Math.Max(1, defaultThreads);
+            if (Threads == 1) KeepLargeBuffersInHeap();
             torch.set_num_threads(Threads);
             Lanes = lanes ?? Math.Max(1, Environment.ProcessorCount / Threads);
             device = PickDevice(wantDevice);
@@ -231,6 +231,9 @@ public static class TorchRuntime
     /// Measured (2-core CI machine, 60 tuning steps, back to back): an LSTM-64 prefix batch of 192 rows took 10.5 s with the
     /// default (oneDNN's RNN workspace) and 1.5 s with this; 64 rows 0.6 s either way. <see cref="ReleaseFreedMemory"/> still
     /// hands free pages back. Skipped when the user set any MALLOC_* tunable (the bench compares them); a no-op off glibc.
+    /// Only with one torch thread (smoke, ci), where RSS stayed within +1.6 % over 2,000 steps: with two OpenMP threads, paper-scale
+    /// meta-training of the LSTM grew RSS by about 60 MB a step (6-12 GB after a few hundred steps) and slowed to ~400 ms a
+    /// step, so paper runs keep glibc's default (docs/performance.md).
     /// </summary>
     static void KeepLargeBuffersInHeap()
     {
