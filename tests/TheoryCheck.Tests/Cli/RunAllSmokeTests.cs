@@ -1,5 +1,5 @@
-// Issue 6 "done when", at smoke scale: `run all --report` writes report.md with a PNG per family, results.csv and the
-// manifest; shards 1/2 + 2/2 merged equal the unsharded run; rerun of the fresh results.json agrees on every value.
+// At smoke scale: `run all --report` gives every claim its expected verdict, writes report.md with a PNG per family,
+// results.csv and the manifest; shards 1/2 + 2/2 merged equal the unsharded run; rerun of the fresh results.json agrees.
 // Trains tiny models (about 2-3 min on 2 cores), hence the Claim tier and the non-parallel torch collection.
 using System.Text.Json.Nodes;
 using TheoryCheck.Cli;
@@ -11,12 +11,40 @@ namespace TheoryCheck.Tests.Cli;
 [Collection(TorchCollection.Name)]
 public sealed class RunAllSmokeTests
 {
+    /// <summary>
+    /// The claims that fail at smoke scale (seed 1), each with why; every other claim must pass. Smoke is for wiring, not for
+    /// evidence, but its verdicts are a function of the commit like any other: a claim that changes verdict here changed
+    /// behaviour, and this list is where that shows.
+    /// </summary>
+    static readonly Dictionary<string, string> FailAtSmoke = new()
+    {
+        ["MB-1"] = "the 60-step LSTM-16 is far from Bayes (KL 0.14 per step against ≤ 0.002)",
+        ["MB-2"] = "the 60-step Transformer-16 likewise (KL 0.018 against ≤ 0.005)",
+        ["MB-3"] = "the smoke LSTM does not track the posterior (0.58 against ≤ 0.03)",
+        ["MB-4"] = "nor is it exchangeable (0.11 against ≤ 0.03)",
+        ["MB-5"] = "nor Bayes on other priors (KL 0.069 against ≤ 0.005)",
+        ["PT-2"] = "HardPT on an undertrained net picks another composition than the ideal prefix",
+        ["PT-3"] = "20 tuning steps: the hard-prefix control already reaches the SoftPT bound, so the claim is not tested",
+        ["PT-4"] = "the untuned-prefix control is within noise of the bound (64 evaluation sequences)",
+        ["PT-5"] = "20 steps of FullWT leave it 10 nats above the target's Bayes",
+        ["PT-7"] = "SoftPT on the untrained smoke Transformer stays at 7 nats (≤ 1 at ci)",
+        ["PT-8"] = "20 steps of weight tuning do not reach the ci bounds",
+        ["PT-9"] = "random prefixes help the undertrained net",
+        ["PA-18"] = "its declared miss (the accuracy gap at ζ = 0.2) holds in the one smoke case, so the finding does not reproduce",
+    };
+
     [Fact]
     public void RunAllWithReportShardMergeAndRerunAgree()
     {
         using var dir = new TempDir();
         var (code, _, err) = CliRun.Invoke("run", "all", "--scale", "smoke", "--out", dir["all"], "--report");
-        Assert.True(code is 0 or 1, err); // smoke-scale MB models are too small to pass: 1 is a valid outcome here
+        Assert.Equal(1, code);   // the claims in FailAtSmoke fail by design
+        foreach (var claim in JsonNode.Parse(File.ReadAllText(dir["all/results.json"]))!["claims"]!.AsArray())
+        {
+            string id = (string)claim!["id"]!, verdict = (string)claim["verdict"]!;
+            Assert.True(verdict == (FailAtSmoke.ContainsKey(id) ? "fail" : "pass"),
+                        $"{id} is {verdict} at smoke scale ({(string?)claim["reason"]}); expected {(FailAtSmoke.TryGetValue(id, out var why) ? "fail: " + why : "pass")}");
+        }
 
         string report = File.ReadAllText(dir["all/report.md"]);
         var families = TheoryCheck.Claims.Catalog.Families;
