@@ -1,6 +1,5 @@
 // The MB family's presets per scale (models, pretraining budgets, evaluation sizes) and the pretrained-model provider.
 // ci sizes are our calibration (README, "Prompt tuning"); paper sizes are p1 §4.2-4.3.
-using System.Collections.Concurrent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch;
@@ -31,15 +30,8 @@ public static class MetaLearningSetup
         return $"{p.Lstm} / {p.Transformer}; {p.Budget}";
     }
 
-    /// <summary>Lazy per key: lanes that want the same model wait for one training; different models train side by side.</summary>
-    static readonly ConcurrentDictionary<string, Lazy<CoinNetwork>> Loaded = new();
-
-    static CoinNetwork Once(string key, Func<CoinNetwork> create)
-    {
-        var lazy = Loaded.GetOrAdd(key, _ => new Lazy<CoinNetwork>(create));
-        try { return lazy.Value; }
-        catch { Loaded.TryRemove(new KeyValuePair<string, Lazy<CoinNetwork>>(key, lazy)); throw; }
-    }
+    /// <summary>Lanes that want the same model wait for one training; different models train side by side.</summary>
+    static readonly Memo<CoinNetwork> Loaded = new();
 
     /// <summary>One seed stream per architecture, shared by the trained model and its untrained control (same init).</summary>
     static SeedPlan PretrainSeeds(Architecture arch, RunContext ctx) => ctx.Seeds(SeedPurposes.Pretraining(arch.ToString()));
@@ -52,7 +44,7 @@ public static class MetaLearningSetup
     {
         var preset = Preset(ctx.Scale);
         var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, PretrainSeeds(arch, ctx));
-        return Once(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
+        return Loaded.Get(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
     }
 
     /// <summary>
@@ -71,6 +63,6 @@ public static class MetaLearningSetup
     {
         var preset = Preset(ctx.Scale);
         var key = $"untrained|{preset.For(arch)}|{PretrainSeeds(arch, ctx).Init}";
-        return Once(key, () => CoinNetwork.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init));
+        return Loaded.Get(key, () => CoinNetwork.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init));
     }
 }

@@ -1,6 +1,5 @@
 // Runs one tuning method on one setting and repetition, then scores it on the target's fixed evaluation set (p1 §4.4-4.5).
 // Results are kept per process, so the claims and the result table share every run they have in common.
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using TheoryCheck.Claims.Core;
@@ -15,8 +14,8 @@ namespace TheoryCheck.Claims.PromptTuning;
 
 public static class TuningRuns
 {
-    /// <summary>Lazy per key: two lanes asking for the same run get one tuning, and different runs never wait on each other.</summary>
-    static readonly ConcurrentDictionary<string, Lazy<RunOutcome>> Done = new();
+    /// <summary>Two lanes asking for the same run get one tuning, and different runs never wait on each other.</summary>
+    static readonly Memo<RunOutcome> Done = new();
 
     /// <summary>The outcome of <paramref name="method"/> (prefix length <paramref name="length"/> for prefix methods).</summary>
     public static RunOutcome Get(Setting setting, Method method, int length, int rep, RunContext ctx) =>
@@ -26,19 +25,21 @@ public static class TuningRuns
     {
         var (setting, method, length, rep) = request.Normalized;
         string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}";
-        var lazy = Done.GetOrAdd(key, _ => new Lazy<RunOutcome>(() => Run(setting, method, length, rep, ctx)));
-        try { return lazy.Value; }
-        catch { Done.TryRemove(new KeyValuePair<string, Lazy<RunOutcome>>(key, lazy)); throw; }   // a failure is not a result
+        return Done.Get(key, () => Run(setting, method, length, rep, ctx));
     }
 
     /// <summary>Every request's outcome, in request order; the missing runs tune side by side (<see cref="Lanes"/>). A claim
     /// asks for all the runs it needs at once, so its wall time is that of its lanes, not the sum of its runs.</summary>
-    public static IReadOnlyList<RunOutcome> GetMany(IReadOnlyList<RunRequest> requests, RunContext ctx) =>
-        Lanes.Map(requests, r => Get(r, ctx));
+    public static IReadOnlyList<RunOutcome> GetMany(IReadOnlyList<RunRequest> requests, RunContext ctx)
+    {
+        // Only distinct runs go to the lanes: NoTuning's repetitions are one run, and a lane must not sit waiting on its twin.
+        Lanes.Map(requests.Select(r => r.Normalized).Distinct().ToArray(), r => Get(r, ctx));
+        return requests.Select(r => Get(r, ctx)).ToArray();
+    }
 
     /// <summary>Tunes the missing runs among <paramref name="requests"/> side by side, before a claim reads them one by one:
     /// the claim's list of runs, declared where it starts.</summary>
-    public static void Prefetch(IEnumerable<RunRequest> requests, RunContext ctx) => GetMany(requests.Select(r => r.Normalized).Distinct().ToArray(), ctx);
+    public static void Prefetch(IEnumerable<RunRequest> requests, RunContext ctx) => GetMany(requests.ToArray(), ctx);
 
     /// <summary>All repetitions of a method, in rep order.</summary>
     public static IReadOnlyList<RunOutcome> Reps(Setting setting, Method method, int length, RunContext ctx) =>
@@ -138,18 +139,13 @@ public static class TuningRuns
         return new RunOutcome(method, rep, curve, perSeq, detail, clock?.Elapsed.TotalSeconds ?? 0);
     }
 
-    static readonly Dictionary<string, (int[][], double[])> EvalSets = new();
+    static readonly Memo<(int[][] Bits, double[] Biases)> EvalSets = new();
 
     static (int[][] Bits, double[] Biases) EvalSet(TaskDistribution target, RunContext ctx)
     {
         var preset = PromptingSetup.Preset(ctx.Scale);
         string key = $"{ctx.Scale}|{ctx.Seed}|{target.Name}";
-        lock (EvalSets)
-        {
-            if (!EvalSets.TryGetValue(key, out var set))
-                EvalSets[key] = set = Scores.EvalSet(target, EvalSeed(target, ctx), 0, preset.EvalSequences, preset.EvalLength);
-            return set;
-        }
+        return EvalSets.Get(key, () => Scores.EvalSet(target, EvalSeed(target, ctx), 0, preset.EvalSequences, preset.EvalLength));
     }
 }
 
