@@ -9,8 +9,8 @@ namespace TheoryCheck.Torch;
 public static class Lanes
 {
     /// <summary>
-    /// Jobs run at once: THEORYCHECK_LANES, else one per core when torch uses one thread (ci, smoke) and 1 when torch already
-    /// uses every core (paper). Measured on the 2-core CI machine: PT-7 and PT-6 in two processes side by side 23.2 s against
+    /// Jobs run at once: THEORYCHECK_LANES, else 1 (opt-in until the race in TorchRuntime.Initialize's note is found).
+    /// Measured on the 2-core CI machine: PT-7 and PT-6 in two processes side by side 23.2 s against
     /// 39.9 s one after the other (1.72×), the same values.
     /// </summary>
     public static int Count
@@ -27,12 +27,15 @@ public static class Lanes
     public static TOut[] Map<TIn, TOut>(IReadOnlyList<TIn> items, Func<TIn, TOut> f)
     {
         var results = new TOut[items.Count];
-        if (Count <= 1 || items.Count <= 1)
-        {
-            for (int i = 0; i < items.Count; i++) results[i] = f(items[i]);
-            return results;
-        }
         var errors = new Exception?[items.Count];
+        if (Count <= 1 || items.Count <= 1)
+            for (int i = 0; i < items.Count; i++)
+            {
+                try { results[i] = f(items[i]); }
+                catch (Exception e) { errors[i] = e; }
+            }
+        else
+        {
         // One item at a time to whichever lane is free: range partitioning gave one lane a run of long jobs (PT-4: 110 s for
         // 84 s of work per lane).
         var queue = Partitioner.Create(Enumerable.Range(0, items.Count), EnumerablePartitionerOptions.NoBuffering);
@@ -41,6 +44,7 @@ public static class Lanes
             try { results[i] = f(items[i]); }
             catch (Exception e) { errors[i] = e; }
         });
+        }
         if (errors.FirstOrDefault(e => e is not null) is { } first) ExceptionDispatchInfo.Throw(first);
         return results;
     }
