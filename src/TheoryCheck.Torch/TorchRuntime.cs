@@ -94,9 +94,8 @@ public static class TorchRuntime
             Threads = threads ?? Math.Max(1, defaultThreads);
             if (Threads == 1) KeepLargeBuffersInHeap();
             torch.set_num_threads(Threads);
-            // Opt-in until a race is found: a .ci/run at c89bef7 failed PT-3 with libtorch's "Unknown scalar type" in mul_(Scalar)
-            // with two lanes (four earlier runs passed). One lane is the sequential code every earlier release ran.
-            Lanes = lanes ?? 1;
+            // One lane per core left over; the lanes park the finalizer while they run (FinalizerGate has the race that needs it).
+            Lanes = lanes ?? Math.Max(1, Environment.ProcessorCount / Threads);
             device = PickDevice(wantDevice);
             initialised = true;
         }

@@ -1,0 +1,63 @@
+// TorchSharp 0.107 turns every double it passes to libtorch into a temporary Scalar with a finalizer, and reads its handle
+// without GC.KeepAlive: `x.add(y)` (alpha = 1), `mul_(beta1)` in Adam. Once the handle is read the temporary is dead, so a
+// garbage collection that another thread triggers during the native call lets the finalizer thread free the Scalar while
+// libtorch still reads it. Two threads doing torch work beside a third that allocates fail within seconds: "Unknown scalar
+// type", "Expected false to be true" (tests/.../FinalizerGateTests.cs, docs/performance.md). A .ci/run with two lanes hit it
+// in PT-3. While lanes run, this gate parks the finalizer thread, so nothing TorchSharp created is freed under a running op;
+// the objects found dead meanwhile are finalized when the last holder leaves.
+// Cost: a lane must not call GC.WaitForPendingFinalizers (TorchSharp does so only when a tensor factory fails, before it
+// throws), and objects found dead wait in the finalizer queue: peak RSS of `run PT --scale ci` in two lanes 2.95 GB.
+namespace TheoryCheck.Torch;
+
+public static class FinalizerGate
+{
+    static readonly object Sync = new();
+    static int holders;
+    static ManualResetEventSlim open = new(true);
+
+    /// <summary>Parks the finalizer thread until the returned handle (and every other holder's) is disposed.</summary>
+    public static IDisposable Hold()
+    {
+        lock (Sync)
+        {
+            if (holders++ == 0)
+            {
+                open = new ManualResetEventSlim(false);
+                using var parked = new ManualResetEventSlim(false);
+                DropBlocker(open, parked);
+                // The blocker is unreachable now: one collection queues it, and the finalizer thread reaches it after every
+                // object queued before (all from finished calls, since no lane runs yet). From then on it is parked.
+                while (!parked.Wait(10))
+                    GC.Collect();
+            }
+        }
+        return new Holder();
+    }
+
+    /// <summary>Holders right now (tests).</summary>
+    public static int Holders { get { lock (Sync) return holders; } }
+
+    static void Leave()
+    {
+        lock (Sync)
+            if (--holders == 0) open.Set();
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    static void DropBlocker(ManualResetEventSlim release, ManualResetEventSlim parked) => _ = new Blocker(release, parked);
+
+    sealed class Blocker(ManualResetEventSlim release, ManualResetEventSlim parked)
+    {
+        ~Blocker()
+        {
+            parked.Set();
+            release.Wait();
+        }
+    }
+
+    sealed class Holder : IDisposable
+    {
+        int disposed;
+        public void Dispose() { if (Interlocked.Exchange(ref disposed, 1) == 0) Leave(); }
+    }
+}
