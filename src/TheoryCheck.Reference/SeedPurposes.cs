@@ -79,4 +79,8 @@ public static class SeedPurposes
 
     /// <summary>The one ordering of k ones in n bits behind the meta-learning table's grid error: seed 1000k + n.</summary>
     public static int GridOrdering(int ones, int n) => ones * 1000 + n;
+
+    /// <summary>The resampling of a bootstrap over tuning repetitions: fixed, so an interval is a function of the repetitions'
+    /// values alone.</summary>
+    public const int RepetitionBootstrap = 20261130;
 }

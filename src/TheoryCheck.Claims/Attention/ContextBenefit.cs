@@ -1,4 +1,5 @@
-// PA-16: the n → ∞ error Φ̄(SNR(Γ)) decreases in Γ, and the ridge error at Γ = 3 is ≥ 0.05 below Γ = 0.
+// PA-16: the ridge error at Γ = 3 is ≥ 0.05 below Γ = 0. That the n → ∞ error Φ̄(SNR(Γ)) decreases in Γ is a fact of the
+// reference, not of a model, so it is a unit test (KnownPromptTests.LimitErrorDecreasesWithPromptNormAndGainMatchesClosedForm).
 // One of PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4; KnownPrompt.cs). Asymptotic formulas: finite-size error is in the bounds.
 using FsCheck;
 using FsCheck.Fluent;
@@ -10,17 +11,16 @@ using static TheoryCheck.Reference.Attention.Vec;
 
 namespace TheoryCheck.Claims.Attention;
 
-/// <summary>PA-16: the n → ∞ error Φ̄(SNR(Γ)) decreases in Γ, and the ridge error at Γ = 3 is ≥ 0.05 below Γ = 0.</summary>
+/// <summary>PA-16: the simulated ridge error at Γ = 3 is ≥ 0.05 below Γ = 0.</summary>
 public sealed class ContextBenefit : Claim<MixtureCase>
 {
     public static readonly ContextBenefit Claim = new();
     const int Sets = 5;
 
     public override ClaimSpec Spec { get; } = new("PA-16", "P2", "§4.4 item 4 (benefit of context), §6.16", "PA",
-        "q-orthogonal F-gauss, d = 60, T = 20, ζ = 0.2, Q = 2, σ, σ_δ ∈ [0.5, 1.5], n = 5d: Φ̄(SNR(Γ)) is strictly decreasing on Γ ∈ {0, 0.1, …, 3}, and the simulated ridge (λ = 1) error at Γ = 3 is ≥ 0.05 below that at Γ = 0 (every drawn case has SNR(3)/SNR(0) ≥ 1.5).",
+        "q-orthogonal F-gauss, d = 60, T = 20, ζ = 0.2, Q = 2, σ, σ_δ ∈ [0.5, 1.5], n = 5d: the simulated ridge (λ = 1) error at Γ = 3 is ≥ 0.05 below that at Γ = 0 (every drawn case has SNR(3)/SNR(0) ≥ 1.5).",
         new[]
         {
-            Bound.AtLeast("min_relative_limit_error_drop", 1e-9, "derived in the paper's setting (p2 §4.4 item 4): SNR(Γ) increasing; strictness as a relative drop above rounding"),
             Bound.AtLeast("ridge_error_drop_0_to_3", 0.05, "derived in the paper's setting (p2 §4.4 item 4); calibration: 0.310→0.042, 0.325→0.0002, 0.350→0.129 (p2 §6.16)"),
         },
         "the same comparison with the prompt orthogonal to q⋆ and v⋆ (p = Γu) must fail the error-drop bound",
@@ -38,16 +38,14 @@ public sealed class ContextBenefit : Claim<MixtureCase>
     {
         var c = mc.Config;
         int sets = ctx.Scale.Pick(3, Sets, Sets);
-        var limit = Enumerable.Range(0, 31).Select(i => KnownPromptTheory.LimitError(c with { Gamma = i / 10.0 })).ToArray();
-        double drop = limit.Zip(limit.Skip(1), (a, b) => (a - b) / a).Min();
         Measurement Drop(Func<double, Func<MixtureInstance, double[]>> prompt)
         {
             Measurement Err(double g) => Measurement.MeanOf(
                 new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), prompt(g)).Errors(c.N, sets, KnownPromptExperiment.Ridge(1)), "training sets");
             return Measurement.Difference(Err(0), Err(3));
         }
-        var measured = new[] { Measurement.Exact(drop), Drop(KnownPromptExperiment.ContextPrompt) };
-        var control = new Measurement?[] { null, Drop(g => inst => Scaled(Orthogonal(inst, mc.Seed), g)) };
+        var measured = new[] { Drop(KnownPromptExperiment.ContextPrompt) };
+        var control = new Measurement?[] { Drop(g => inst => Scaled(Orthogonal(inst, mc.Seed), g)) };
         return new CaseOutcome(mc.ToString(), measured, control);
     }
 

@@ -1,4 +1,5 @@
-// PA-15: the ridgeless head's error peaks at n = d (double descent); the formula gives ½ at n = d′.
+// PA-15: the ridgeless head's error peaks at n = d (double descent). That the formula gives exactly ½ at n = d′ is a fact of
+// the reference, not of a model, so it is a unit test (KnownPromptTests.RidgeFactorInterpolatesBetweenRidgelessAndMeanDifference).
 // One of PA-13 … PA-16: known prompt p = Γq̂, learned head (p2 §4.4; KnownPrompt.cs). Asymptotic formulas: finite-size error is in the bounds.
 using FsCheck;
 using FsCheck.Fluent;
@@ -9,20 +10,19 @@ using static TheoryCheck.Claims.Attention.AttentionSetup;
 
 namespace TheoryCheck.Claims.Attention;
 
-/// <summary>PA-15: the ridgeless head's error peaks at n = d (double descent); the formula gives ½ at n = d′.</summary>
+/// <summary>PA-15: the ridgeless head's error peaks at n = d (double descent).</summary>
 public sealed class DoubleDescentPeak : Claim<MixtureCase>
 {
     public static readonly DoubleDescentPeak Claim = new();
     const int Sets = 5;
 
     public override ClaimSpec Spec { get; } = new("PA-15", "P2", "§4.4 item 3 (ridgeless limit, double descent), §6.15", "PA",
-        "Ridgeless head, known prompt, q-orthogonal F-gauss, d = 60, T = 20, ζ = 0.2, Q = 2, σ = σ_δ = 1, Γ ∈ [0.5, 1]: err(n = d) ≥ max(err(d/2), err(3d)) + 0.05, and the formula gives exactly ½ at n = d′ = d − 1.",
+        "Ridgeless head, known prompt, q-orthogonal F-gauss, d = 60, T = 20, ζ = 0.2, Q = 2, σ = σ_δ = 1, Γ ∈ [0.5, 1]: err(n = d) ≥ max(err(d/2), err(3d)) + 0.05.",
         new[]
         {
             Bound.AtLeast("peak_excess", 0.05, "derived in the paper's setting (p2 §4.4 item 3); calibration: 0.435–0.449 at n = d vs ≤ 0.26 elsewhere (p2 §6.15)"),
-            Bound.AtMost("abs_formula_at_dprime_minus_half", 1e-12, "derived in the paper's setting (p2 §4.4 item 3): τ₁/√τ₂ = 0 at n = d′"),
         },
-        "the same checks on the ridge head with λ = 1 (no interpolation peak) must fail",
+        "the same check on the ridge head with λ = 1 (no interpolation peak) must fail",
         new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5 training sets, test 10,000", "6 cases, test 20,000"));
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
@@ -38,14 +38,13 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
         var c = mc.Config;
         int sets = ctx.Scale.Pick(3, Sets, Sets);
         var exp = new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), KnownPromptExperiment.ContextPrompt(c.Gamma));
-        Measurement[] Check(double lambda)
+        Measurement PeakExcess(double lambda)
         {
             var head = KnownPromptExperiment.Ridge(lambda);
             var err = new[] { c.D / 2, c.D, 3 * c.D }.Select(n => Measurement.MeanOf(exp.Errors(n, sets, head), "training sets")).ToArray();
             var other = err[0].Value >= err[2].Value ? err[0] : err[2];
-            double atDPrime = KnownPromptTheory.RidgeError(c with { N = c.D - 1, Lambda = lambda });
-            return new[] { Measurement.Difference(err[1], other), Measurement.Exact(Math.Abs(atDPrime - 0.5)) };
+            return Measurement.Difference(err[1], other);
         }
-        return new CaseOutcome(mc.ToString(), Check(0), Check(1));
+        return new CaseOutcome(mc.ToString(), new[] { PeakExcess(0) }, new Measurement?[] { PeakExcess(1) });
     }
 }

@@ -50,7 +50,7 @@ public sealed class RealDataAttention : Claim<ImageCase>
         {
             Bound.AtLeast("acc_gap_pa_minus_linear", 0.05, "derived in the paper's setting (p2 §5 real-data analogue; our design): PA ⊇ linear (p = 0) and selects the label-bearing tokens")
                 .Missing("ci seed 1: 0.040 ± 0.005 in one case of three; at ζ = 0.2 the linear probe is near its ceiling"),
-            Bound.AtLeast("relevant_mass_minus_2zeta", 0, "derived in the paper's setting (p2 §5 real-data analogue; our design): uniform attention puts ζ on R; the project spec asks for ≥ 2ζ"),
+            Bound.AtLeast("relevant_mass_minus_2zeta", 0, "derived in the paper's setting (p2 §5 real-data analogue; our design): uniform attention puts ζ on R; our design asks for ≥ 2ζ"),
         },
         "PA and the linear probe trained on randomly permuted training labels (evaluated on the true test labels) must fail the same bounds",
         new ScalePresets("1 case, n = 1000, test 1000", "3 cases, n = 2000, test 2000", "12 cases, n = 2000, test 4000"),

@@ -6,13 +6,20 @@ public enum Comparison { AtMost, AtLeast }
 /// <summary>metric op value, e.g. "kl_per_step &lt;= 0.002". <paramref name="Source"/> says where the value comes from.</summary>
 /// <param name="DeclaredMiss">For a declared finding: why this bound is expected to miss at our scales, in a few words with
 /// numbers (the claim's Evidence has the full story); null for a bound that gates as usual.</param>
-public sealed record Bound(string Metric, Comparison Op, double Value, string Source, string? DeclaredMiss = null)
+/// <param name="UncontrolledReason">Why no near miss can be built for this bound in principle (reported with the run); null
+/// for a bound the claim's control measures.</param>
+public sealed record Bound(string Metric, Comparison Op, double Value, string Source, string? DeclaredMiss = null,
+                           string? UncontrolledReason = null)
 {
     /// <summary>This bound, declared as expected to miss (a finding). The claim's other bounds still gate, and if this one
     /// holds in every case the finding no longer reproduces and the claim fails.</summary>
     public Bound Missing(string evidence) => this with { DeclaredMiss = evidence };
 
     public bool Declared => DeclaredMiss is not null;
+
+    /// <summary>This bound, declared to have no control: only where no near miss can be built in principle (docs/bounds.md
+    /// lists each with its reason). The report lists uncontrolled bounds.</summary>
+    public Bound Uncontrolled(string reason) => this with { UncontrolledReason = reason };
 
     public static Bound AtMost(string metric, double value, string source) => new(metric, Comparison.AtMost, value, source);
     public static Bound AtLeast(string metric, double value, string source) => new(metric, Comparison.AtLeast, value, source);

@@ -12,7 +12,19 @@ public enum ControlStatus { Fails, Weak, Holds, NotRun }
 /// <param name="Limit">The one-sided 95 % confidence limit compared with the bound (upper for &lt;=, lower for &gt;=).</param>
 public sealed record BoundResult(Bound Bound, Measurement Measured, double Limit, bool Holds);
 
-public sealed record ControlResult(string Description, IReadOnlyList<BoundResult> Bounds, ControlStatus Status);
+/// <param name="Bounds">The control's measurement of each bound it exercises in this case.</param>
+/// <param name="Status">The control as a whole: Fails when it fails clearly on at least one bound.</param>
+/// <param name="ByBound">Aligned with the spec's bounds: how the control did on each (NotRun where it does not measure it).</param>
+public sealed record ControlResult(string Description, IReadOnlyList<BoundResult> Bounds, ControlStatus Status,
+                                   IReadOnlyList<ControlStatus>? ByBound = null)
+{
+    /// <summary>The control's status on one bound of the spec.</summary>
+    public ControlStatus On(Bound bound, IReadOnlyList<Bound> specBounds)
+    {
+        int i = specBounds.ToList().FindIndex(b => ReferenceEquals(b, bound));
+        return ByBound is { } s && i >= 0 && i < s.Count ? s[i] : ControlStatus.NotRun;
+    }
+}
 
 /// <summary>The outcome of one case (one FsCheck-drawn instance): a measurement per bound, and the control's where it applies.</summary>
 /// <param name="Control">Aligned with the spec's bounds; null where the control does not exercise that bound.</param>

@@ -20,11 +20,14 @@ public sealed record ScalePresets(string Smoke, string Ci, string Paper)
 /// <param name="Control">The negative control: what is run instead, and that it must fail the same bounds.</param>
 /// <param name="Evidence">For a finding (a bound declared with <see cref="Bound.Missing"/>): the measured evidence, in words with numbers.</param>
 /// <param name="Fast">True for claims that need no training: their spec runs in the Fast tier (the spec trait is read from here).</param>
+/// <param name="EveryBoundControlled">The per-bound control rule: the claim passes only if, for every bound its control
+/// measures, that control fails clearly. Off, a control failing clearly on any one bound suffices, and a bound whose own
+/// control holds is only reported ("control holds"); the power issue's near-miss controls switch it on claim by claim.</param>
 /// <param name="DefinedIn">Filled by the compiler with the path of the file that constructs the spec; never pass it.</param>
 public sealed record ClaimSpec(
     string Id, string Paper, string Source, string Family, string Statement,
     IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
-    string? Evidence = null, bool Fast = false,
+    string? Evidence = null, bool Fast = false, bool EveryBoundControlled = false,
     [CallerFilePath] string DefinedIn = "")
 {
     /// <summary>A finding exactly when some bound is declared to miss; which ones is part of the definition.</summary>

@@ -28,30 +28,36 @@ public static class Judge
             throw new InvalidOperationException($"{spec.Id}: case '{outcome.Case}' must measure each of {spec.Bounds.Count} bounds");
         var bounds = spec.Bounds.Select((b, i) => Check(b, outcome.Measured[i])).ToArray();
         var controlBounds = new List<BoundResult>();
-        bool anyClear = false, anyRun = false;
+        var byBound = new ControlStatus[spec.Bounds.Count];
         for (int i = 0; i < spec.Bounds.Count; i++)
         {
-            if (outcome.Control[i] is not { } c) continue;
-            anyRun = true;
+            if (outcome.Control[i] is not { } c) { byBound[i] = ControlStatus.NotRun; continue; }
             var r = Check(spec.Bounds[i], c);
             // For a control, report the limit on the side that shows the violation.
             controlBounds.Add(r with { Limit = spec.Bounds[i].Op == Comparison.AtMost ? c.Lower : c.Upper });
-            anyClear |= ClearlyFails(spec.Bounds[i], c);
+            byBound[i] = ClearlyFails(spec.Bounds[i], c) ? ControlStatus.Fails : r.Holds ? ControlStatus.Holds : ControlStatus.Weak;
         }
-        var status = !anyRun ? ControlStatus.NotRun
-            : anyClear ? ControlStatus.Fails
-            : controlBounds.All(b => b.Holds) ? ControlStatus.Holds : ControlStatus.Weak;
-        var control = new ControlResult(spec.Control, controlBounds, status);
+        var run = byBound.Where(s => s != ControlStatus.NotRun).ToArray();
+        var status = run.Length == 0 ? ControlStatus.NotRun
+            : run.Contains(ControlStatus.Fails) ? ControlStatus.Fails
+            : run.All(s => s == ControlStatus.Holds) ? ControlStatus.Holds : ControlStatus.Weak;
+        var control = new ControlResult(spec.Control, controlBounds, status, byBound);
 
         var broken = bounds.Where(b => !b.Holds).ToArray();
         var undeclared = broken.Where(b => !b.Bound.Declared).ToArray();
         if (status is ControlStatus.Holds or ControlStatus.Weak)
             return (bounds, control, Verdict.Fail, $"control {(status == ControlStatus.Holds ? "passes" : "is weak (within noise of the bound)")}: " +
                     string.Join("; ", controlBounds.Select(Describe)) + " — the claim is not tested");
+        // The per-bound rule: each bound the control measures must be violated by it, or that bound is not tested.
+        var untested = Enumerable.Range(0, spec.Bounds.Count).Where(i => byBound[i] is ControlStatus.Holds or ControlStatus.Weak)
+            .Select(i => controlBounds.First(r => ReferenceEquals(r.Bound, spec.Bounds[i]))).ToArray();
+        if (spec.EveryBoundControlled && untested.Length > 0)
+            return (bounds, control, Verdict.Fail, "control does not fail clearly on " + string.Join("; ", untested.Select(Describe)) +
+                    " — those bounds are not tested");
         if (undeclared.Length > 0)
             return (bounds, control, Verdict.Fail, "bound violated: " + string.Join("; ", undeclared.Select(Describe)));
         if (broken.Length == 0)
-            return (bounds, control, Verdict.Pass, "all bounds hold; " + (anyRun ? "control fails as it must" : "no control in this case"));
+            return (bounds, control, Verdict.Pass, "all bounds hold; " + (run.Length > 0 ? "control fails as it must" : "no control in this case"));
         // Only bounds declared to miss are broken: the finding reproduces in this case (Claim.Run checks it still misses somewhere).
         return (bounds, control, Verdict.Finding, "declared finding: " + string.Join("; ", broken.Select(b => Describe(b) + (Borderline(b) ? " (borderline: within noise of the bound)" : ""))));
     }

@@ -1,5 +1,7 @@
-// The MB family's result table: per architecture × prior, KL to Bayes, regret at N = 50/100/200 next to the exact Bayes
-// values, and the worst |ΔP(1)| over the count grid n ≤ 40. Regret beyond the training length is reported without a bound.
+// The MB family's result table: per architecture × prior, KL to Bayes, regret at N = 50/100/200, and the worst |ΔP(1)| over
+// the count grid n ≤ 40. Each regret stands next to exact Bayes on the very same sequences and their paired difference: a
+// sample mean beside the population value alone read as "beats Bayes" (1.529 ± 0.018 vs 1.568, where the paired excess is
+// +0.001). Regret beyond the training length is reported without a bound.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Claims.Statistics;
@@ -26,14 +28,18 @@ public sealed class BayesOptimalityTable : ITableSource
     {
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var columns = new List<string> { "model", "prior", "kl_per_step" };
-        foreach (int n in Horizons) { columns.Add($"regret@{n}"); columns.Add($"bayes@{n}"); }
+        foreach (int n in Horizons) { columns.Add($"regret@{n}"); columns.Add($"bayes_same@{n}"); columns.Add($"excess@{n}"); columns.Add($"bayes@{n}"); }
         columns.Add("max_abs_dp1_grid");
         var tol = new Dictionary<string, Tolerance> { ["kl_per_step"] = new(1e-4, SeMultiple: 4), ["max_abs_dp1_grid"] = new(0.03) };
-        foreach (int n in Horizons) { tol[$"regret@{n}"] = new(0.05, SeMultiple: 4); tol[$"bayes@{n}"] = new(1e-4); }
+        foreach (int n in Horizons)
+        {
+            tol[$"regret@{n}"] = new(0.05, SeMultiple: 4); tol[$"bayes_same@{n}"] = new(1e-4);
+            tol[$"excess@{n}"] = new(0.01, SeMultiple: 4); tol[$"bayes@{n}"] = new(1e-4);
+        }
         var table = new ResultTable(Name, $"Meta-trained predictors vs the exact Bayes predictor ({ctx.Scale.Name()} scale)", columns,
             new[] { $"source: p1 §2.1, §4.3 (claims MB-1…MB-3). models: {MetaLearningSetup.Describe(ctx.Scale)}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                     $"evaluation: {preset.EvalSequences * 2} sequences of length {Horizons.Max()} drawn from the row's prior; KL over the first {preset.KlLength} steps; value ± SE over sequences",
-                    "regret beyond the pretraining length is reported without a bound; bayes@N is exact (binomial sums)",
+                    "regret beyond the pretraining length is reported without a bound; bayes_same@N: exact Bayes on the same sequences (± SE over them); excess@N: model − Bayes per sequence, mean ± SE (paired); bayes@N: the population value (binomial sums)",
                     "tolerances: the same seed and thread count reproduce byte-identical values; retraining with 2 instead of 1 torch thread moved every cell by < 1 SE except the beta:5,1 grid error (0.119 vs 0.141), hence 4 SE + floor and 0.03 on the grid column",
                     "the beta:5,1 row is the MB-3 control model; its grid error is large where its own prior puts almost no mass (many zeros)" },
             tol);
@@ -49,7 +55,13 @@ public sealed class BayesOptimalityTable : ITableSource
             var (bits, biases) = Scores.EvalSet(prior, ctx.Seeds(SeedPurposes.MetaLearningEvaluation).Eval, 0, preset.EvalSequences * 2, Horizons.Max());
             var p1 = model.PredictOnes(bits);
             var row = new List<object> { model.Config.Name, prior.Name, MeanCell(Scores.KlPerStep(p1, bits, bayes, preset.KlLength), 6) };
-            foreach (int n in Horizons) { row.Add(MeanCell(MonteCarloRegret.At(p1, bits, biases, n), 4)); row.Add(Regret.At(bayes, prior, n)); }
+            foreach (int n in Horizons)
+            {
+                var net = MonteCarloRegret.At(p1, bits, biases, n);
+                var exact = bits.Select((b, i) => MonteCarloRegret.SequenceCurve(bayes, b, biases[i], n)[n]).ToArray();
+                row.Add(MeanCell(net, 4)); row.Add(MeanCell(exact, 4));
+                row.Add(MeanCell(net.Zip(exact, (a, b) => a - b).ToArray(), 4)); row.Add(Regret.At(bayes, prior, n));
+            }
             row.Add(GridError(model, bayes));
             table.Add(row.ToArray());
         }

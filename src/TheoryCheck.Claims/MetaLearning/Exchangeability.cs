@@ -23,7 +23,7 @@ public sealed class Exchangeability : Claim<PermutationCase>
 
     public override ClaimSpec Spec { get; } = new("MB-4", "P1", "§2.3 (Bayes predictors of i.i.d. tasks are exchangeable)", "MB",
         "Two random permutations of the same sequence end in predictions within 0.03 of each other (both meta-trained nets).",
-        new[] { Bound.AtMost("max_abs_dp1_permuted", 0.03, "project bound for MB-4; ideal value 0") },
+        new[] { Bound.AtMost("max_abs_dp1_permuted", 0.03, "our design (docs/bounds.md#mb-4); ideal value 0") },
         $"a recency-weighted predictor (exponential moving average, rate {EmaRate}) on the same permutation pairs must violate it",
         new ScalePresets("3 sequences × 8 pairs", "12 sequences × 8 pairs", "40 sequences × 8 pairs"));
 

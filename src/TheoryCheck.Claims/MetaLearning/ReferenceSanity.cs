@@ -21,7 +21,7 @@ public sealed class ReferenceSanity : Claim<TargetCase>
 
     public override ClaimSpec Spec { get; } = new("MB-6", "P1", "exact math; p1 §2.5 regret definition", "MB",
         "Monte-Carlo regret@50 of the Laplace and target-Bayes predictors on ≥ 20,000 sampled sequences is within 3 SE of the exact value, for random coin and mixture targets.",
-        new[] { Bound.AtMost("max_abs_z", 3, "project bound for MB-6: 3 standard errors (a correct sampler exceeds it with probability ≈ 0.003 per estimate)") },
+        new[] { Bound.AtMost("max_abs_z", 3, "our design (docs/bounds.md#mb-6): 3 standard errors (a correct sampler exceeds it with probability ≈ 0.003 per estimate)") },
         $"the same estimate with a sampler bug (sequences drawn with bias τ+{Shift}, scored against τ) must fail",
         new ScalePresets("2 targets × 20,000 sequences", "6 targets × 20,000 sequences", "20 targets × 50,000 sequences"), Fast: true);
 

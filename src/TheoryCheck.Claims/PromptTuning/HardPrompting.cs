@@ -17,8 +17,8 @@ public sealed class HardPrompting : Claim<TargetCase>
         "and its median regret@50 is within 0.15 of the ideal 0.571.",
         new[]
         {
-            Bound.AtMost("composition_mismatch", 0, "project spec PT-2; exact ideal composition from Prompting.BestHardPrefix (1 one + 5 zeros)"),
-            Bound.AtMost("abs_regret_minus_ideal", 0.15, "project spec PT-2; ideal 0.5711 (p1 §5.2); calibration 0.606 (ci calibration run)"),
+            Bound.AtMost("composition_mismatch", 0, "our design (docs/bounds.md#pt-2); exact ideal composition from Prompting.BestHardPrefix (1 one + 5 zeros)"),
+            Bound.AtMost("abs_regret_minus_ideal", 0.15, "our design (docs/bounds.md#pt-2); ideal 0.5711 (p1 §5.2); calibration 0.606 (ci, seed 1; docs/bounds.md)"),
         },
         "the same search on the untrained networks (same init) must fail",
         new ScalePresets(PromptingSetup.Describe(Scale.Smoke), PromptingSetup.Describe(Scale.Ci), PromptingSetup.Describe(Scale.Paper)));

@@ -16,8 +16,8 @@ public sealed class NovelTask : Claim<TargetCase>
         "Pretrained on the 50/50 {0.2, 0.8} coins and tuned for the fair coin: every prefix method (L = 6) stays ≥ 3 nats regret@50, FullWT reaches ≤ 0.5.",
         new[]
         {
-            Bound.AtLeast("best_prefix_regret50", 3, "project spec PT-6; ideal with any hard prefix: 7.87 (p1 §5.2)"),
-            Bound.AtMost("fullwt_regret50", 0.5, "project spec PT-6; Laplace would have 1.25"),
+            Bound.AtLeast("best_prefix_regret50", 3, "our design (docs/bounds.md#pt-6); ideal with any hard prefix: 7.87 (p1 §5.2)"),
+            Bound.AtMost("fullwt_regret50", 0.5, "our design (docs/bounds.md#pt-6); Laplace would have 1.25"),
         },
         "the same prefix methods on the Beta(1,1)-pretrained network (fair coin inside its support), and the untuned two-coin network against the FullWT bound, must fail",
         new ScalePresets("LSTM", "LSTM (meta-trained on the two coins at the MB ci budget), 1 tuning seed", "LSTM + Transformer"));

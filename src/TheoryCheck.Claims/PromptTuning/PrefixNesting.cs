@@ -16,9 +16,9 @@ public sealed class PrefixNesting : Claim<TargetCase>
         "On the 0.2 coin (L = 6, median over tuning seeds, both networks): SoftPT ≤ RealPT + 0.05, RealPT ≤ SimplexPT + 0.10, SimplexPT ≤ HardPT + 0.05 in regret@50.",
         new[]
         {
-            Bound.AtMost("soft_minus_real", 0.05, "project spec PT-4 (optimisation slack; exact inclusion gives ≤ 0)"),
-            Bound.AtMost("real_minus_simplex", 0.10, "project spec PT-4"),
-            Bound.AtMost("simplex_minus_hard", 0.05, "project spec PT-4")
+            Bound.AtMost("soft_minus_real", 0.05, "our design (docs/bounds.md#pt-4) (optimisation slack; exact inclusion gives ≤ 0)"),
+            Bound.AtMost("real_minus_simplex", 0.10, "our design (docs/bounds.md#pt-4)"),
+            Bound.AtMost("simplex_minus_hard", 0.05, "our design (docs/bounds.md#pt-4)")
                 .Missing("ci seed 1: 0.1135 ± 0.020 on the Transformer, SimplexPT stops short of the hard corners"),
         },
         "an untuned soft prefix (SoftPT's random one-hot init) in SoftPT's place must fail the first bound",

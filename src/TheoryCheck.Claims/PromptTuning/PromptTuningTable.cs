@@ -39,6 +39,7 @@ public sealed class PromptTuningTable : ITableSource
                 $"source: p1 §4.4-4.5, §5 (claims PT-2…PT-5, PT-8). networks: {MetaLearningSetup.Describe(ctx.Scale)}, meta-trained on {PromptingSetup.Pretrain(ctx).Name}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                 $"{preset}; prefix length {PromptingSetup.PrefixLength}",
                 "ideal rows are exact (binomial sums): TargetBayes = Bayes on the target, PreBayes = Bayes on the pretraining distribution, PreBayesPT = PreBayes after its best length-6 hard prefix (chosen at N = 50)",
+                "(eval set) rows: the same ideal predictor scored on the very sequences every network is scored on (mean ± SE over them), so a network compares with it pairwise, not with the population value",
                 "n/a: LoRA exists only on the Transformer (p1 §4.2). tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
             }, tolerances);
         TuningRuns.Prefetch(Runs(ctx), ctx);
@@ -47,7 +48,12 @@ public sealed class PromptTuningTable : ITableSource
             if (method == Method.NoTuning) table.Add(Row(method.ToString(), ctx, horizons, (s, n) => Cell(TuningRuns.Reps(s, method, 0, ctx), n)));
             if (method == Method.NoTuning)
                 foreach (var ideal in Enum.GetValues<IdealBaseline>())
+                {
                     table.Add(Row(ideal.ToString(), ctx, horizons, (s, n) => F(Summaries.Ideal(ideal, s.Pretrain, s.Target, n))));
+                    var onEvalSet = Targets(ctx).ToDictionary(t => t.Name, t =>
+                        TuningRuns.EvaluateCounts(Summaries.IdealPredictor(ideal, PromptingSetup.Pretrain(ctx), t), t, ctx));
+                    table.Add(Row($"{ideal} (eval set)", ctx, horizons, (s, n) => MeanSe(onEvalSet[s.Target.Name][n])));
+                }
             if (method == Method.NoTuning) continue;
             table.Add(Row(method.ToString(), ctx, horizons, (s, n) =>
                 method == Method.LoRAWT && s.Arch != Architecture.Transformer ? "n/a"
@@ -106,6 +112,12 @@ public sealed class PromptTuningTable : ITableSource
     {
         var (median, q25, q75) = Summaries.Quartiles(reps, n);
         return $"{F(median)} [{F(q25)}, {F(q75)}]";
+    }
+
+    static string MeanSe(double[] perSequence)
+    {
+        var m = Statistics.Measurement.MeanOf(perSequence);
+        return $"{F(m.Value)} ± {F(m.Se)}";
     }
 
     static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);

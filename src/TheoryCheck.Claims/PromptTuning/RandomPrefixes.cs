@@ -27,7 +27,7 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
 
     public override ClaimSpec Spec { get; } = new("PT-9", "P1", "§5.2 (RandomPF)", "PT",
         "On the 0.2 coin, 10 uniformly drawn untuned hard prefixes (L = 6) give a higher mean regret@50 than no prefix, on both meta-trained networks.",
-        new[] { Bound.AtLeast("random_minus_none", 0, "project spec PT-9; ideal: 2.336 − 1.477 = 0.859 (p1 §5.2)") },
+        new[] { Bound.AtLeast("random_minus_none", 0, "our design (docs/bounds.md#pt-9); ideal: 2.336 − 1.477 = 0.859 (p1 §5.2)") },
         "the tuned HardPT prefix in the random prefixes' place must fail",
         new ScalePresets("1 draw", "2 draws of 10 prefixes", "5 draws of 10 prefixes"));
 

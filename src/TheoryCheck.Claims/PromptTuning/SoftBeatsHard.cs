@@ -16,8 +16,8 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
         "SoftPT (L = 6) on a single coin p ∈ [0.1, 0.9] reaches regret@50 ≤ 0.35 and ≤ 0.6 × HardPT (L = 6), on the meta-trained LSTM and Transformer.",
         new[]
         {
-            Bound.AtMost("soft_regret50", 0.35, "project spec PT-3; calibration: SoftPT 0.308 on the 0.2 coin (ci calibration run)"),
-            Bound.AtMost("soft_over_hard", 0.6, "project spec PT-3; ideal best hard prefix 0.571 on the 0.2 coin (p1 §5.2)"),
+            Bound.AtMost("soft_regret50", 0.35, "our design (docs/bounds.md#pt-3); calibration: SoftPT 0.308 on the 0.2 coin (ci, seed 1; docs/bounds.md)"),
+            Bound.AtMost("soft_over_hard", 0.6, "our design (docs/bounds.md#pt-3); ideal best hard prefix 0.571 on the 0.2 coin (p1 §5.2)"),
         },
         "the best hard prefix scored in SoftPT's place must fail",
         new ScalePresets("1 coin, LSTM + Transformer", "2 coins, LSTM + Transformer", "5 coins, LSTM + Transformer"));

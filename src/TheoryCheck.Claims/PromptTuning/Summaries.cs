@@ -8,16 +8,18 @@ namespace TheoryCheck.Claims.PromptTuning;
 public static class Summaries
 {
     /// <summary>
-    /// Median over repetitions of regret@n; the SE is the evaluation SE of the median repetition (the spread over tuning seeds is
-    /// what the table's quartiles show).
+    /// Median over repetitions of regret@n. Its SE covers both sources of spread: the seeded bootstrap SE of the median over
+    /// tuning seeds, and the evaluation SE (over sequences) of the median repetition, added in quadrature. With 3 repetitions
+    /// (ci) the bootstrap is coarse; with one, only the evaluation SE remains.
     /// </summary>
     public static Measurement Median(IReadOnlyList<RunOutcome> reps, int n)
     {
         var at = reps.Select(r => r.At(n)).OrderBy(m => m.Value).ToArray();
         var mid = at[(at.Length - 1) / 2];
-        double median = Bootstrap.Quantile(at.Select(m => m.Value).ToArray(), 0.5);
-        return new Measurement(median, mid.Se, mid.Samples,
-            at.Length == 1 ? mid.Method : $"median over {at.Length} tuning seeds; SE over {mid.Samples} evaluation sequences");
+        if (at.Length == 1) return mid;
+        var seeds = Bootstrap.Median(at.Select(m => m.Value).ToArray(), SeedPurposes.RepetitionBootstrap);
+        return new Measurement(seeds.Value, Math.Sqrt(seeds.Se * seeds.Se + mid.Se * mid.Se), mid.Samples,
+            FormattableString.Invariant($"median over {at.Length} tuning seeds; SE: bootstrap over the seeds (±{seeds.Se:G2}) and over {mid.Samples} evaluation sequences (±{mid.Se:G2})"));
     }
 
     /// <summary>(median, q25, q75) over repetitions of regret@n.</summary>
@@ -45,6 +47,21 @@ public static class Summaries
     /// <summary>Exact regret@n of an ideal baseline for a pretraining distribution and target (p1 §2.6, §5.2).</summary>
     public static double Ideal(IdealBaseline baseline, TaskDistribution pretrain, TaskDistribution target, int n, int prefixLength = PromptingSetup.PrefixLength)
         => IdealCurve(baseline, pretrain, target, n, prefixLength)[n];
+
+    /// <summary>An ideal baseline as a predictor: P(next = 1 | k ones in t tokens). PreBayesPT is PreBayes after the best hard
+    /// prefix of <paramref name="prefixLength"/> tokens chosen at N = 50, as in <see cref="IdealCurve"/>.</summary>
+    public static Func<int, int, double> IdealPredictor(IdealBaseline baseline, TaskDistribution pretrain, TaskDistribution target,
+                                                        int prefixLength = PromptingSetup.PrefixLength)
+    {
+        switch (baseline)
+        {
+            case IdealBaseline.TargetBayes: return BayesPredictor.For(target).PredictOne;
+            case IdealBaseline.PreBayes: return BayesPredictor.For(pretrain).PredictOne;
+            default:
+                var best = Prompting.BestHardPrefix(pretrain, target, prefixLength, 50);
+                return Prompting.WithHardPrefix(BayesPredictor.For(pretrain), best.Ones, best.Zeros);
+        }
+    }
 
     /// <summary>Exact regret curve (n = 0..N) of an ideal baseline. PreBayesPT uses the best hard prefix at the tuning length 50.</summary>
     public static double[] IdealCurve(IdealBaseline baseline, TaskDistribution pretrain, TaskDistribution target, int n,

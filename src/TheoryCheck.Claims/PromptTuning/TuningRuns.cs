@@ -139,6 +139,23 @@ public static class TuningRuns
         return new RunOutcome(method, rep, curve, perSeq, detail, clock?.Elapsed.TotalSeconds ?? 0);
     }
 
+    /// <summary>Regret of a predictor given by counts on the target's evaluation set (the sequences every run is scored on),
+    /// per sequence at each horizon: an ideal baseline's row paired with the networks' rows.</summary>
+    public static IReadOnlyDictionary<int, double[]> EvaluateCounts(Func<int, int, double> p1, TaskDistribution target, RunContext ctx)
+    {
+        var (bits, biases) = EvalSet(target, ctx);
+        int length = PromptingSetup.Preset(ctx.Scale).EvalLength;
+        var perSeq = PromptingSetup.Horizons.Where(h => h <= length).ToDictionary(h => h, _ => new double[bits.Length]);
+        var predictions = new double[length];
+        for (int i = 0; i < bits.Length; i++)
+        {
+            for (int t = 0, ones = 0; t < length; ones += bits[i][t], t++) predictions[t] = p1(ones, t);
+            var r = MonteCarloRegret.SequenceCurve(predictions, bits[i], biases[i], length);
+            foreach (var (h, at) in perSeq) at[i] = r[h];
+        }
+        return perSeq;
+    }
+
     static readonly Memo<(int[][] Bits, double[] Biases)> EvalSets = new();
 
     static (int[][] Bits, double[] Biases) EvalSet(TaskDistribution target, RunContext ctx)

@@ -17,9 +17,9 @@ public sealed class UntrainedSteering : Claim<TargetCase>
         "SoftPT (L = 6) on an untrained Transformer cuts the 0.2 coin's regret@50 by ≥ 80 % relative to the untuned net and to ≤ 1.0 nats (the untrained LSTM is recorded, no bound).",
         new[]
         {
-            Bound.AtLeast("relative_reduction", 0.8, "project spec PT-7 (p1 §6 C14)")
+            Bound.AtLeast("relative_reduction", 0.8, "our design (docs/bounds.md#pt-7) (p1 §6 C14)")
                 .Missing("ci seed 1: 0.763 ± 0.007, the untuned untrained Transformer is already far from uniform"),
-            Bound.AtMost("soft_regret50", 1.0, "project spec PT-7 (p1 §6 C14)"),
+            Bound.AtMost("soft_regret50", 1.0, "our design (docs/bounds.md#pt-7) (p1 §6 C14)"),
         },
         "HardPT (L = 6) on the same untrained Transformer must fail",
         new ScalePresets("0.2 coin", "0.2 coin, 1 tuning seed", "0.2 coin, 1 tuning seed"),

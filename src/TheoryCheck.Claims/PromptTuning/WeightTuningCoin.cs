@@ -15,8 +15,8 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
         "On the 0.2 coin, FullWT reaches regret@50 ≤ 0.15 and UnembedWT ≤ 0.20 (median over tuning seeds, both networks).",
         new[]
         {
-            Bound.AtMost("fullwt_regret50", 0.15, "project spec PT-8 (p1 §6 C12)"),
-            Bound.AtMost("unembedwt_regret50", 0.20, "project spec PT-8 (p1 §6 C12)"),
+            Bound.AtMost("fullwt_regret50", 0.15, "our design (docs/bounds.md#pt-8) (p1 §6 C12)"),
+            Bound.AtMost("unembedwt_regret50", 0.20, "our design (docs/bounds.md#pt-8) (p1 §6 C12)"),
         },
         "the untuned network in both places must fail",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"));

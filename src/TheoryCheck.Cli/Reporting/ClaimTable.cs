@@ -25,8 +25,10 @@ public static class ClaimTable
 
     public static string BoundText(ResultsJson.BoundDto b) => FormattableString.Invariant($"{b.Metric} {b.Op} {b.Value:G6}");
 
-    public static string Measured(ResultsJson.BoundDto b) =>
-        b.Se == 0 ? FormattableString.Invariant($"{b.Measured:G4}") : FormattableString.Invariant($"{b.Measured:G4} ± {b.Se:G2}");
+    public static string Measured(ResultsJson.BoundDto b) => Measured(b.Measured, b.Se);
+
+    public static string Measured(double value, double se) =>
+        se == 0 ? FormattableString.Invariant($"{value:G4}") : FormattableString.Invariant($"{value:G4} ± {se:G2}");
 
     /// <summary>Signed distance of the limit from the bound, relative to the bound's size; the smallest is the one shown.</summary>
     public static double Margin(ResultsJson.BoundDto b) =>

@@ -25,7 +25,9 @@ public static class ResultsJson
                                   int Samples, string Method, bool Holds, string? Source, string? Declared = null,
                                   BoundControlDto? Control = null, string? Uncontrolled = null);
     /// <param name="Fails">The control's limit is clearly on the wrong side of the bound, as a near miss must be.</param>
-    public sealed record BoundControlDto(string Description, double Measured, double Se, double Limit, bool Fails);
+    /// <param name="Status">"fails"; "control holds" (the near miss passes this bound: the bound does not tell them apart); or
+    /// "weak" (it violates the bound within noise).</param>
+    public sealed record BoundControlDto(string Description, double Measured, double Se, double Limit, bool Fails, string? Status = null);
     public sealed record ControlDto(string Description, string Status, IReadOnlyList<BoundDto> Bounds);
     /// <param name="Index">Place in the claim's case stream (CaseStream.Draw at the manifest's scale and seed).</param>
     public sealed record CaseDto(int Index, string Case, string Verdict, string Reason, IReadOnlyList<BoundDto> Bounds);
@@ -59,8 +61,13 @@ public static class ResultsJson
         b.Measured.Method, b.Holds, b.Bound.Source,
         Declared: b.Bound.Declared ? (Judge.Borderline(b) ? "miss (borderline)" : "miss") : null,
         Control: control is null || controlDescription is null ? null
-            : new BoundControlDto(controlDescription, control.Measured.Value, control.Measured.Se, control.Limit, Judge.ClearlyFails(b.Bound, control.Measured)),
-        Uncontrolled: control is null && controlDescription is not null ? "the claim's control does not measure this bound in this case" : null);
+            : new BoundControlDto(controlDescription, control.Measured.Value, control.Measured.Se, control.Limit,
+                                  Judge.ClearlyFails(b.Bound, control.Measured), ControlStatusText(b.Bound, control)),
+        Uncontrolled: control is null && controlDescription is not null
+            ? b.Bound.UncontrolledReason ?? "the claim's control does not measure this bound in this case" : null);
+
+    static string ControlStatusText(Bound bound, BoundResult control) =>
+        Judge.ClearlyFails(bound, control.Measured) ? "fails" : Judge.Check(bound, control.Measured).Holds ? "control holds" : "weak";
 
     /// <summary>Writes DIR/<paramref name="file"/> atomically (temp file, then rename).</summary>
     public static string Write(string directory, Document doc, string file = "results.json") =>

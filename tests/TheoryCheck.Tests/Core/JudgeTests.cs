@@ -91,6 +91,48 @@ public sealed class JudgeTests
         Assert.Equal(ClaimStatus.Expected, Spec().Status);
     }
 
+    // A control that violates the first bound clearly but passes the second: the second bound does not tell the claim from
+    // its near miss.
+    static ClaimSpec ControlledTwice(bool everyBound) =>
+        new("T-3", "P1", "test", "T", "statement", new[] { AtMost1, AtLeast0 }, "control", new ScalePresets("", "", ""),
+            EveryBoundControlled: everyBound);
+
+    static CaseOutcome ControlFailsOneBoundOnly() =>
+        new("c", new[] { Measurement.Exact(0.5), Measurement.Exact(0.5) }, new Measurement?[] { Measurement.Exact(3), Measurement.Exact(0.2) });
+
+    [Fact]
+    public void WithThePerBoundRuleAControlThatHoldsOnOneBoundFailsTheClaim()
+    {
+        var (_, control, verdict, reason) = Judge.Case(ControlledTwice(everyBound: true), ControlFailsOneBoundOnly());
+        Assert.Equal(ControlStatus.Fails, control.Status);
+        Assert.Equal(new[] { ControlStatus.Fails, ControlStatus.Holds }, control.ByBound);
+        Assert.Equal(Verdict.Fail, verdict);
+        Assert.StartsWith("control does not fail clearly on mass", reason);
+    }
+
+    [Fact]
+    public void WithoutThePerBoundRuleTheSameClaimPassesAndShowsTheBoundWhoseControlHolds()
+    {
+        var spec = ControlledTwice(everyBound: false);
+        var (_, control, verdict, _) = Judge.Case(spec, ControlFailsOneBoundOnly());
+        Assert.Equal(Verdict.Pass, verdict);
+        Assert.Equal(ControlStatus.Holds, control.On(spec.Bounds[1], spec.Bounds));
+        Assert.Equal(ControlStatus.Fails, control.On(spec.Bounds[0], spec.Bounds));
+    }
+
+    [Fact]
+    public void ABoundTheControlDoesNotMeasureIsNotRunAndKeepsItsDeclaredReason()
+    {
+        var spec = new ClaimSpec("T-4", "P1", "test", "T", "statement",
+            new[] { AtMost1, AtLeast0.Uncontrolled("no near miss exists: exact identity") }, "control", new ScalePresets("", "", ""),
+            EveryBoundControlled: true);
+        var outcome = new CaseOutcome("c", new[] { Measurement.Exact(0.5), Measurement.Exact(0.5) }, new Measurement?[] { Measurement.Exact(3), null });
+        var (_, control, verdict, _) = Judge.Case(spec, outcome);
+        Assert.Equal(Verdict.Pass, verdict);
+        Assert.Equal(ControlStatus.NotRun, control.ByBound![1]);
+        Assert.Equal("no near miss exists: exact identity", spec.Bounds[1].UncontrolledReason);
+    }
+
     [Fact]
     public void SequentialDrawsMoreUntilTheIntervalClearsTheBound()
     {
