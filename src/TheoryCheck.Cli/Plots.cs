@@ -178,10 +178,16 @@ public static class Plots
         return s.Color;
     }
 
+    /// <summary>Called with each plot once it is saved (its axes are then the rendered ones): tests read its series and
+    /// limits. Null outside tests.</summary>
+    public static Action<string, Plot>? Saved { get; set; }
+
     static string Save(Plot plt, string dir, string file)
     {
         plt.ShowLegend();
-        return AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
+        string path = AtomicFile.Write(Path.Combine(dir, file), tmp => plt.SavePng(tmp, 900, 560));
+        Saved?.Invoke(path, plt);
+        return path;
     }
 
     static (double V, double Se) Value(string cell) =>

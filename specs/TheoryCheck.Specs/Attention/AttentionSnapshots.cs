@@ -33,4 +33,13 @@ public sealed class AttentionSnapshots
         TorchRuntime.Initialize();
         SnapshotAssert.Matches(FashionMnistTable.Instance.Build(RunContext.Quiet(Scale.Ci)));
     }
+
+    /// <summary>What PA-18's finding rests on: all 90 cases, bounds and controls (the claim's own run; skipped like table (c)).</summary>
+    [SkippableFact]
+    public void DeclaredFindingsMatchVerifiedTable()
+    {
+        DatasetSkip.WithoutFashionMnist("Table Attention.Findings");
+        TorchRuntime.Initialize();
+        SnapshotAssert.Matches(TheoryCheck.Claims.Catalog.Table("Attention.Findings")!.Build(RunContext.Quiet(Scale.Ci)));
+    }
 }

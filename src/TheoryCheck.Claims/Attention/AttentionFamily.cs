@@ -18,5 +18,9 @@ public static class AttentionFamily
         SelfAttentionReadout.Claim, RealDataAttention.Claim,
     };
 
-    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { AccuracyTable.Instance, KnownPromptTable.Instance, FashionMnistTable.Instance };
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[]
+    {
+        AccuracyTable.Instance, KnownPromptTable.Instance, FashionMnistTable.Instance,
+        new Snapshots.FindingsTable("Attention.Findings", Key, new IClaim[] { RealDataAttention.Claim }),
+    };
 }

@@ -15,5 +15,9 @@ public static class PromptTuningFamily
         NovelTask.Claim, UntrainedSteering.Claim, WeightTuningCoin.Claim, RandomPrefixes.Claim, TunerHygiene.Claim,
     };
 
-    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[] { PromptTuningTable.Instance, RegretCurvesTable.Instance };
+    public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[]
+    {
+        PromptTuningTable.Instance, RegretCurvesTable.Instance,
+        new Snapshots.FindingsTable("PromptTuning.Findings", Key, new IClaim[] { PrefixNesting.Claim, UntrainedSteering.Claim }),
+    };
 }

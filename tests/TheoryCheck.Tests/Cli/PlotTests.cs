@@ -1,12 +1,50 @@
-// Plots of result tables: a known-prompt table becomes one PNG per Γ; bad `tables` input exits 2.
+// Plots of result tables: a known-prompt table becomes one PNG per Γ; every series is drawn, in its own colour, inside the
+// rendered axes; bad `tables` input exits 2.
+using SkiaSharp;
+using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Cli;
+using TheoryCheck.Tests.Torch;
 
 namespace TheoryCheck.Tests.Cli;
 
 [Trait("Tier", "Fast")]
+[Collection(TorchCollection.Name)]   // Plots.Saved is process-wide: no other plotting test may run beside these
 public sealed class PlotTests
 {
+    /// <summary>Model vs exact-Bayes regret: two rows give four series (model, dashed Bayes), each drawn in its colour, with the
+    /// axes spanning every point.</summary>
+    [Fact]
+    public void EverySeriesIsDrawnInsideTheRenderedAxes()
+    {
+        var t = new ResultTable(BayesOptimalityTable.Instance.Name, "t", new[] { "model", "prior", "regret@50", "bayes@50", "regret@200", "bayes@200" });
+        t.Add("lstm", "beta:1,1", (1.53, 0.02), 1.57, (2.42, 0.02), 2.24);
+        t.Add("transformer", "beta:1,1", (1.53, 0.02), 1.57, (3.85, 0.05), 2.24);
+        string dir = Path.Combine(Path.GetTempPath(), "tc-plot-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var saved = new List<ScottPlot.Plot>();
+        Plots.Saved = (_, plot) => saved.Add(plot);
+        try
+        {
+            string png = Assert.Single(Plots.For(t, dir));
+            var plot = Assert.Single(saved);
+            var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
+            Assert.Equal(4, series.Length);
+            var lim = plot.Axes.GetLimits();
+            foreach (var (x, y) in new[] { (50.0, 1.53), (50, 1.57), (200, 2.42), (200, 3.85), (200, 2.24) })
+                Assert.True(x >= lim.Left && x <= lim.Right && y >= lim.Bottom && y <= lim.Top, $"({x}, {y}) outside the axes {lim}");
+            using var bitmap = SKBitmap.Decode(png);
+            var pixels = bitmap.Pixels;
+            foreach (var s in series)
+            {
+                var c = s.Color;
+                int drawn = pixels.Count(p => p.Red == c.R && p.Green == c.G && p.Blue == c.B);
+                Assert.True(drawn > 50, $"series '{s.LegendText}' has {drawn} pixels of its colour: not drawn");
+            }
+        }
+        finally { Plots.Saved = null; Directory.Delete(dir, true); }
+    }
+
     [Fact]
     public void KnownPromptTableGivesOnePngPerGamma()
     {
