@@ -36,19 +36,19 @@ public sealed class ReportTests
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp*", SearchOption.AllDirectories));
     }
 
-    /// <summary>The controls section is per bound: PT-1's control (the mixture bound run on a single coin) measures one of its
-    /// three bounds, so the other two are listed as uncontrolled, in the table and in the count under it.</summary>
+    /// <summary>The controls section is per bound: MB-0's control (Beta(2,2) in place of the true prior) measures its predictive
+    /// error but not its two regret-table errors, which are listed as uncontrolled, in the table and in the count under it.</summary>
     [Fact]
     public void ReportListsEachBoundsControlAndTheUncontrolledBounds()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, CliRun.Invoke("run", "PT-1", "--scale", "smoke", "--out", dir.Path).Code);
+        Assert.Equal(0, CliRun.Invoke("run", "MB-0", "--scale", "smoke", "--out", dir.Path).Code);
         string report = File.ReadAllText(RunReport.Write(dir.Path, TextWriter.Null, buildMissing: false));
         Assert.Contains("### Negative controls, per bound", report);
-        Assert.Matches(@"\| PT-1 \| [^|]+ \| best_beta_minus_target_bayes_mixture \| [^|]+ \| [^|]+ \| fails \|", report);
-        Assert.Matches(@"\| PT-1 \| [^|]+ \| worst_doubling_change \| \| \| uncontrolled: the claim's control does not measure this bound in this case \|", report);
-        Assert.Contains("Uncontrolled bounds in the reported cases: 2 (PT-1 worst_doubling_change, PT-1 best_hard_regret_L1024)", report);
-        var bound = JsonDocument.Parse(File.ReadAllText(dir["results.json"])).RootElement.GetProperty("claims")[0].GetProperty("bounds")[2];
+        Assert.Matches(@"\| MB-0 \| [^|]+ \| predictive_error \| [^|]+ \| [^|]+ \| fails \|", report);
+        Assert.Matches(@"\| MB-0 \| [^|]+ \| regret50_error \| \| \| uncontrolled: the claim's control does not measure this bound in this case \|", report);
+        Assert.Contains("Uncontrolled bounds in the reported cases: 2 (MB-0 regret50_error, MB-0 regret200_error)", report);
+        var bound = JsonDocument.Parse(File.ReadAllText(dir["results.json"])).RootElement.GetProperty("claims")[0].GetProperty("bounds")[0];
         Assert.Equal("fails", bound.GetProperty("control").GetProperty("status").GetString());
     }
 
