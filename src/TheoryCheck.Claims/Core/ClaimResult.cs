@@ -21,8 +21,9 @@ public sealed record ControlResult(string Description, IReadOnlyList<BoundResult
     /// <summary>The control's status on one bound of the spec.</summary>
     public ControlStatus On(Bound bound, IReadOnlyList<Bound> specBounds)
     {
-        int i = specBounds.ToList().FindIndex(b => ReferenceEquals(b, bound));
-        return ByBound is { } s && i >= 0 && i < s.Count ? s[i] : ControlStatus.NotRun;
+        for (int i = 0; ByBound is not null && i < Math.Min(specBounds.Count, ByBound.Count); i++)
+            if (ReferenceEquals(specBounds[i], bound)) return ByBound[i];
+        return ControlStatus.NotRun;
     }
 }
 

@@ -20,6 +20,11 @@ public static class Judge
     public static bool ClearlyFails(Bound bound, Measurement m) =>
         double.IsNaN(m.Value) || (bound.Op == Comparison.AtMost ? m.Lower > bound.Value : m.Upper < bound.Value);
 
+    /// <summary>How a control did on one bound: Fails (clearly past it), Holds (it passes the bound, so the bound does not tell the
+    /// claim from its near miss), or Weak (violated within noise).</summary>
+    public static ControlStatus ControlStatusOf(Bound bound, Measurement control) =>
+        ClearlyFails(bound, control) ? ControlStatus.Fails : Check(bound, control).Holds ? ControlStatus.Holds : ControlStatus.Weak;
+
     /// <summary>Judges one case of a claim.</summary>
     public static (IReadOnlyList<BoundResult> Bounds, ControlResult Control, Verdict Verdict, string Reason) Case(
         ClaimSpec spec, CaseOutcome outcome)
@@ -35,7 +40,7 @@ public static class Judge
             var r = Check(spec.Bounds[i], c);
             // For a control, report the limit on the side that shows the violation.
             controlBounds.Add(r with { Limit = spec.Bounds[i].Op == Comparison.AtMost ? c.Lower : c.Upper });
-            byBound[i] = ClearlyFails(spec.Bounds[i], c) ? ControlStatus.Fails : r.Holds ? ControlStatus.Holds : ControlStatus.Weak;
+            byBound[i] = ControlStatusOf(spec.Bounds[i], c);
         }
         var run = byBound.Where(s => s != ControlStatus.NotRun).ToArray();
         var status = run.Length == 0 ? ControlStatus.NotRun

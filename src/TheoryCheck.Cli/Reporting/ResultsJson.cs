@@ -66,8 +66,12 @@ public static class ResultsJson
         Uncontrolled: control is null && controlDescription is not null
             ? b.Bound.UncontrolledReason ?? "the claim's control does not measure this bound in this case" : null);
 
-    static string ControlStatusText(Bound bound, BoundResult control) =>
-        Judge.ClearlyFails(bound, control.Measured) ? "fails" : Judge.Check(bound, control.Measured).Holds ? "control holds" : "weak";
+    static string ControlStatusText(Bound bound, BoundResult control) => Judge.ControlStatusOf(bound, control.Measured) switch
+    {
+        ControlStatus.Fails => "fails",
+        ControlStatus.Holds => "control holds",
+        _ => "weak",
+    };
 
     /// <summary>Writes DIR/<paramref name="file"/> atomically (temp file, then rename).</summary>
     public static string Write(string directory, Document doc, string file = "results.json") =>
