@@ -24,11 +24,12 @@ public static class ClaimIndex
         {
             string file = s.DefinitionFile;
             string spec = s.Fast ? "FastClaims" : "TrainingClaims";
+            string extended = s.TransformerInExtendedTier ? $" (LSTM); [ExtendedClaims]({SpecFile}) (Transformer)" : "";
             var tables = Catalog.Tables.Where(t => t.IsSnapshot && t.Shows.Contains(s.Id)).Select(t => $"[{t.Name}](snapshots/{t.Name}.verified.md)").ToArray();
             string statement = s.Status == ClaimStatus.Finding && s.Evidence is not null
                 ? $"{s.Statement} **Declared finding:** {s.Evidence}" : s.Statement;
             sb.Append($"| {s.Id}{(s.Status == ClaimStatus.Finding ? " (finding)" : "")} | {s.Paper} {Cell(s.Source)} | {Cell(statement)} " +
-                      $"| [{Path.GetFileName(file)}]({file}) | [{spec}]({SpecFile}) | {(tables.Length == 0 ? "—" : string.Join(", ", tables))} |\n");
+                      $"| [{Path.GetFileName(file)}]({file}) | [{spec}]({SpecFile}){extended} | {(tables.Length == 0 ? "—" : string.Join(", ", tables))} |\n");
         }
         return sb.ToString();
     }

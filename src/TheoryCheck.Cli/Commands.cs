@@ -64,8 +64,9 @@ public static partial class Commands
         var rerunFile = new Argument<string>("results") { Description = "a results.json written by run or merge" };
         var rOut = new Option<string?>("--out") { Description = "also write the new results.json here" };
         var rForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
-        var rerun = new Command("rerun", "Re-run exactly the claims, scale and seed a results.json records; print old vs new, claim by claim.") { rerunFile, rOut, rForce };
-        rerun.SetAction(pr => RerunCommand.Rerun(pr.GetValue(rerunFile)!, pr.GetValue(rOut), pr.GetValue(rForce), stdout, stderr));
+        var rOnly = new Option<string?>("--only") { Description = "re-run only these recorded claims (ids, comma-separated), e.g. one claim of a paper-scale run; saved tables are then not rebuilt" };
+        var rerun = new Command("rerun", "Re-run exactly the claims, scale and seed a results.json records; print old vs new, claim by claim.") { rerunFile, rOut, rForce, rOnly };
+        rerun.SetAction(pr => RerunCommand.Rerun(pr.GetValue(rerunFile)!, pr.GetValue(rOut), pr.GetValue(rForce), stdout, stderr, pr.GetValue(rOnly)));
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };

@@ -12,7 +12,9 @@ namespace TheoryCheck.Cli;
 
 public static class RerunCommand
 {
-    public static int Rerun(string file, string? outDir, bool force, TextWriter stdout, TextWriter stderr)
+    /// <param name="only">Comma-separated ids: re-run just these of the recorded claims (a paper-scale run takes hours; one of
+    /// its claims minutes). Saved tables are then not rebuilt: they belong to the whole run.</param>
+    public static int Rerun(string file, string? outDir, bool force, TextWriter stdout, TextWriter stderr, string? only = null)
     {
         string path = Directory.Exists(file) ? Path.Combine(file, "results.json") : file;
         ResultsJson.Document old;
@@ -22,6 +24,7 @@ public static class RerunCommand
         {
             old = ResultsJson.Read(path);
             if (old.Claims.Count == 0) throw new InvalidDataException("it records no claims");
+            if (only is not null) old = old with { Claims = Only(old, only, path) };
             claims = Catalog.Select(old.Claims.Select(c => c.Id));
             scale = Scales.Parse(old.Manifest.Scale);
         }
@@ -39,7 +42,8 @@ public static class RerunCommand
         // Snapshot tables saved beside the results.json are rebuilt and compared cell by cell with their snapshot tolerances;
         // report-only tables have no tolerances to compare with.
         string tablesDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, RunReport.TablesFolder);
-        var saved = Catalog.Tables.Where(t => t.IsSnapshot && File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
+        var saved = only is not null ? Array.Empty<ITableSource>()
+            : Catalog.Tables.Where(t => t.IsSnapshot && File.Exists(Path.Combine(tablesDir, t.Name + ".md"))).ToArray();
         var fresh = Array.Empty<ResultsJson.ClaimDto>();
         var tableChecks = new List<(string Name, IReadOnlyList<string> Problems)>();
         runner.Progress.Run(() =>
@@ -63,6 +67,17 @@ public static class RerunCommand
         if (outDir != null)
             stderr.WriteLine($"wrote {ResultsJson.Write(outDir, new(now with { Selection = m.Selection, Shard = m.Shard, Target = m.Target, Pretrain = m.Pretrain, Arch = m.Arch, Models = ModelCache.Used }, fresh))}");
         return bad == 0 ? Commands.Ok : Commands.ClaimFailed;
+    }
+
+    /// <summary>The recorded claims named by <paramref name="only"/>, in the run's order; an id the run does not record is bad input.</summary>
+    static IReadOnlyList<ResultsJson.ClaimDto> Only(ResultsJson.Document old, string only, string path)
+    {
+        var ids = only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (ids.Length == 0) throw new BadInputException("--only needs at least one claim id");
+        var missing = ids.Where(id => old.Claims.All(c => !c.Id.Equals(id, StringComparison.OrdinalIgnoreCase))).ToArray();
+        if (missing.Length > 0)
+            throw new BadInputException($"--only {string.Join(",", missing)}: not recorded in {path} (it has {string.Join(", ", old.Claims.Select(c => c.Id))})");
+        return old.Claims.Where(c => ids.Contains(c.Id, StringComparer.OrdinalIgnoreCase)).ToArray();
     }
 
     public static string Table(IEnumerable<ClaimAgreement> agreements)

@@ -2,6 +2,7 @@
 // RunContext seed, the same judge, worst case and minimal counterexample. So `dotnet test` and `theorycheck run` at one
 // scale and seed judge exactly the same instances, and a failure here reproduces with the command it prints.
 using TheoryCheck.Claims.Core;
+using TheoryCheck.Torch.Models;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -11,7 +12,8 @@ public static class ClaimProperty
 {
     /// <summary>The context a spec runs a claim in: <see cref="RunSettings.TestContext"/> (THEORYCHECK_SCALE/SEED, validated:
     /// a bad value fails the test with the variable's name).</summary>
-    public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null) => RunSettings.TestContext(log, scale, seed);
+    public static RunContext Context(Action<string> log, Scale? scale = null, int? seed = null, Architecture? arch = null) =>
+        RunSettings.TestContext(log, scale, seed, arch);
 
     /// <summary>Runs the claim as <see cref="Check"/> does and returns its result (every case, the worst, the control).</summary>
     public static ClaimResult Run(IClaim claim, ITestOutputHelper output, Scale? scale = null, int? seed = null) =>
@@ -31,15 +33,17 @@ public static class ClaimProperty
     /// Checks <paramref name="claim"/> on its CaseCount(scale) cases. It fails when the claim's verdict is fail: a bound does
     /// not hold (unless the claim is a declared finding) or the negative control does not fail clearly.
     /// </summary>
-    public static void Check(IClaim claim, ITestOutputHelper output, Scale? scale = null, int? seed = null)
+    /// <param name="arch">Only this network (as `--arch`); null = every network the claim measures.</param>
+    public static void Check(IClaim claim, ITestOutputHelper output, Scale? scale = null, int? seed = null, Architecture? arch = null)
     {
-        var ctx = Context(output.WriteLine, scale, seed);
+        var ctx = Context(output.WriteLine, scale, seed, arch);
         var r = RunIn(claim, output, ctx);
         if (r.Verdict is Verdict.Fail or Verdict.NotRun)
         {
             string id = claim.Spec.Id;
             throw new XunitException($"{id} {r.Verdict.ToString().ToLowerInvariant()} at {ctx.Scale.Name()} scale, seed {ctx.Seed}, case [{r.Case}]: {r.Reason}. " +
-                                     $"Reproduce: theorycheck run {id} --scale {ctx.Scale.Name()} --seed {ctx.Seed}");
+                                     $"Reproduce: theorycheck run {id} --scale {ctx.Scale.Name()} --seed {ctx.Seed}" +
+                                     (arch is { } a ? $" --arch {a.ToString().ToLowerInvariant()}" : ""));
         }
     }
 }

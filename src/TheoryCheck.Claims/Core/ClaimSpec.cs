@@ -23,11 +23,14 @@ public sealed record ScalePresets(string Smoke, string Ci, string Paper)
 /// <param name="EveryBoundControlled">The per-bound control rule: the claim passes only if, for every bound its control
 /// measures, that control fails clearly. Off, a control failing clearly on any one bound suffices, and a bound whose own
 /// control holds is only reported ("control holds"); the power issue's near-miss controls switch it on claim by claim.</param>
+/// <param name="TransformerInExtendedTier">For a claim measured on both networks: the default `dotnet test` checks it on the
+/// LSTM, and the Extended tier (THEORYCHECK_EXTENDED=1) on the Transformer. The CLI always runs both unless --arch says
+/// otherwise. Why: the ci Transformer's tuning runs are three quarters of the suite's compute (docs/performance.md, *Suite times*).</param>
 /// <param name="DefinedIn">Filled by the compiler with the path of the file that constructs the spec; never pass it.</param>
 public sealed record ClaimSpec(
     string Id, string Paper, string Source, string Family, string Statement,
     IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
-    string? Evidence = null, bool Fast = false, bool EveryBoundControlled = false,
+    string? Evidence = null, bool Fast = false, bool EveryBoundControlled = false, bool TransformerInExtendedTier = false,
     [CallerFilePath] string DefinedIn = "")
 {
     /// <summary>A finding exactly when some bound is declared to miss; which ones is part of the definition.</summary>

@@ -8,19 +8,31 @@ namespace TheoryCheck.Claims.Core;
 
 public static class RunSettings
 {
-    public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED";
+    public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED", ExtendedVariable = "THEORYCHECK_EXTENDED";
+
+    /// <summary>THEORYCHECK_EXTENDED: 1 or true runs the specs of the Extended tier (the work moved out of the default
+    /// `dotnet test` for its budget); unset, empty, 0 or false skips them, saying how to run them.</summary>
+    /// <exception cref="EnvironmentVariableException">Any other value.</exception>
+    public static bool Extended() => ParseExtended(Environment.GetEnvironmentVariable(ExtendedVariable));
+
+    public static bool ParseExtended(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "0" or "false" => false,
+        "1" or "true" => true,
+        _ => throw new EnvironmentVariableException(ExtendedVariable, value, "1 or true (run the Extended tier), 0 or false"),
+    };
 
     /// <summary>
     /// The context `dotnet test` runs a claim in (the specs' ClaimProperty calls this): scale and seed from the arguments, else
     /// from THEORYCHECK_SCALE / THEORYCHECK_SEED, else ci and 1; the runtime initialised for that scale. The CLI builds its
     /// context from the same values (Runner), and a test compares the two.
     /// </summary>
-    public static RunContext TestContext(Action<string> log, Scale? scale = null, int? seed = null)
+    public static RunContext TestContext(Action<string> log, Scale? scale = null, int? seed = null, Torch.Models.Architecture? arch = null)
     {
         var s = scale ?? Scale();
         int user = seed ?? Seed(log);
         TorchRuntime.Initialize(s.TorchThreads());
-        return new RunContext(s, user, log);
+        return new RunContext(s, user, log) { Arch = arch };
     }
 
     /// <summary>THEORYCHECK_SCALE if set, else ci.</summary>

@@ -21,7 +21,8 @@ public sealed class HardPrompting : Claim<TargetCase>
             Bound.AtMost("abs_regret_minus_ideal", 0.15, "our design (docs/bounds.md#pt-2); ideal 0.5711 (p1 §5.2); calibration 0.606 (ci, seed 1; docs/bounds.md)"),
         },
         "the same search on the untrained networks (same init) must fail",
-        new ScalePresets(PromptingSetup.Describe(Scale.Smoke), PromptingSetup.Describe(Scale.Ci), PromptingSetup.Describe(Scale.Paper)));
+        new ScalePresets(PromptingSetup.Describe(Scale.Smoke), PromptingSetup.Describe(Scale.Ci), PromptingSetup.Describe(Scale.Paper)),
+        TransformerInExtendedTier: true);
 
     public override int CaseCount(Scale scale) => 1;
 

@@ -17,7 +17,7 @@ public static class PromptTuningFamily
 
     public static IReadOnlyList<ITableSource> Tables { get; } = new ITableSource[]
     {
-        PromptTuningTable.Instance, RegretCurvesTable.Instance,
+        PromptTuningTable.Lstm, PromptTuningTable.Transformer, RegretCurvesTable.Instance,
         new Snapshots.FindingsTable("PromptTuning.Findings", Key, new IClaim[] { PrefixNesting.Claim, UntrainedSteering.Claim }),
     };
 }

@@ -1,5 +1,5 @@
-// The PT family's result table, the paper's main comparison (p1 §5, Fig. 3-4): rows = methods and ideal baselines, columns =
-// target × network × N, cells = median [q25, q75] of regret@N over tuning seeds. Also the regret curves the CLI plots.
+// The PT family's result tables, the paper's main comparison (p1 §5, Fig. 3-4), one per network: rows = methods and ideal
+// baselines, columns = target × N, cells = median [q25, q75] of regret@N over tuning seeds. Also the regret curves the CLI plots.
 using System.Globalization;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.MetaLearning;
@@ -12,15 +12,20 @@ namespace TheoryCheck.Claims.PromptTuning;
 /// <summary>One curve of a regret plot: median and interquartile band over repetitions (exact curves have Low = High = Median).</summary>
 public sealed record RegretSeries(string Label, double[] Median, double[] Low, double[] High);
 
-public sealed class PromptTuningTable : ITableSource
+/// <summary>
+/// One table per network, so that each can sit in its own test tier: the LSTM's is gated by the default `dotnet test`, the
+/// Transformer's (three quarters of the compute) by the Extended tier (docs/performance.md, *Suite times*). The CLI builds both.
+/// </summary>
+public sealed class PromptTuningTable(Architecture arch) : ITableSource
 {
-    public static readonly PromptTuningTable Instance = new();
+    public static readonly PromptTuningTable Lstm = new(Architecture.Lstm), Transformer = new(Architecture.Transformer);
     public static readonly TaskDistribution[] BuiltInTargets = { PromptingSetup.Coin, PromptingSetup.TwoCoins };
 
     /// <summary>--target replaces the built-in pair (the snapshot test always uses the built-ins).</summary>
     static TaskDistribution[] Targets(RunContext ctx) => ctx.Target is { } t ? new[] { t } : BuiltInTargets;
 
-    public string Name => "PromptTuning.MainComparison";
+    public Architecture Arch => arch;
+    public string Name => $"PromptTuning.MainComparison.{(arch == Architecture.Lstm ? "LSTM" : "Transformer")}";
     public string Family => PromptTuningFamily.Key;
     public bool IsSnapshot => true;
 
@@ -28,21 +33,23 @@ public sealed class PromptTuningTable : ITableSource
 
     public ResultTable Build(RunContext ctx)
     {
+        PromptingSetup.Require(ctx, arch, "this table is about");
         var preset = PromptingSetup.Preset(ctx.Scale);
         var horizons = PromptingSetup.Horizons.Where(h => h <= preset.EvalLength).ToArray();
         var columns = new List<string> { "method" };
-        foreach (var t in Targets(ctx)) foreach (var a in PromptingSetup.Archs(ctx)) foreach (int n in horizons) columns.Add($"{t.Name} {Short(a)} @{n}");
+        foreach (var t in Targets(ctx)) foreach (int n in horizons) columns.Add($"{t.Name} @{n}");
         var tolerances = columns.Skip(1).ToDictionary(c => c, _ => new Tolerance(0.10, Rel: 0.10));
-        var table = new ResultTable(Name, $"Prompt tuning vs weight tuning: regret@N, median [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
+        var table = new ResultTable(Name, $"Prompt tuning vs weight tuning on the {(arch == Architecture.Lstm ? "LSTM" : "Transformer")}: regret@N, median [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
             new[]
             {
                 $"source: p1 §4.4-4.5, §5 (claims PT-2…PT-5, PT-8). networks: {MetaLearningSetup.Describe(ctx.Scale)}, meta-trained on {PromptingSetup.Pretrain(ctx).Name}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                 $"{preset}; prefix length {PromptingSetup.PrefixLength}",
                 "ideal rows are exact (binomial sums): TargetBayes = Bayes on the target, PreBayes = Bayes on the pretraining distribution, PreBayesPT = PreBayes after its best length-6 hard prefix (chosen at N = 50)",
                 "(eval set) rows: the same ideal predictor scored on the very sequences every network is scored on (mean ± SE over them), so a network compares with it pairwise, not with the population value",
-                "n/a: LoRA exists only on the Transformer (p1 §4.2). tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
+                (arch == Architecture.Lstm ? "no LoRAWT row: LoRA exists only on the Transformer (p1 §4.2). " : "") +
+                "tolerances: the same seed and thread count reproduce byte-identical cells; 0.1 + 10 % covers other BLAS/thread orders",
             }, tolerances);
-        TuningRuns.Prefetch(Runs(ctx), ctx);
+        TuningRuns.Prefetch(Runs(ctx, arch), ctx);
         foreach (var method in Enum.GetValues<Method>())
         {
             if (method == Method.NoTuning) table.Add(Row(method.ToString(), ctx, horizons, (s, n) => Cell(TuningRuns.Reps(s, method, 0, ctx), n)));
@@ -54,18 +61,17 @@ public sealed class PromptTuningTable : ITableSource
                         TuningRuns.EvaluateCounts(Summaries.IdealPredictor(ideal, PromptingSetup.Pretrain(ctx), t), t, ctx));
                     table.Add(Row($"{ideal} (eval set)", ctx, horizons, (s, n) => MeanSe(onEvalSet[s.Target.Name][n])));
                 }
-            if (method == Method.NoTuning) continue;
+            if (method == Method.NoTuning || (method == Method.LoRAWT && arch != Architecture.Transformer)) continue;
             table.Add(Row(method.ToString(), ctx, horizons, (s, n) =>
-                method == Method.LoRAWT && s.Arch != Architecture.Transformer ? "n/a"
-                    : Cell(TuningRuns.Reps(s, method, method.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx), n)));
+                Cell(TuningRuns.Reps(s, method, method.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx), n)));
         }
         return table;
     }
 
-    /// <summary>Every run the table and its curves read: each method's repetitions on each target and network.</summary>
-    static IEnumerable<RunRequest> Runs(RunContext ctx) =>
+    /// <summary>Every run a table and the curves read: each method's repetitions on each target, on the given networks.</summary>
+    static IEnumerable<RunRequest> Runs(RunContext ctx, params Architecture[] archs) =>
         from t in Targets(ctx)
-        from a in PromptingSetup.Archs(ctx)
+        from a in archs
         let s = new Setting(a, PromptingSetup.Pretrain(ctx), t)
         from m in Enum.GetValues<Method>().Where(m => m != Method.LoRAWT || a == Architecture.Transformer)
         from r in TuningRuns.RepRequests(s, m, m.IsPrefix() ? PromptingSetup.PrefixLength : 0, ctx)
@@ -75,7 +81,7 @@ public sealed class PromptTuningTable : ITableSource
     public static IReadOnlyList<(string Title, IReadOnlyList<RegretSeries> Series)> Curves(RunContext ctx)
     {
         var result = new List<(string, IReadOnlyList<RegretSeries>)>();
-        TuningRuns.Prefetch(Runs(ctx), ctx);
+        TuningRuns.Prefetch(Runs(ctx, PromptingSetup.Archs(ctx).ToArray()), ctx);
         foreach (var t in Targets(ctx))
             foreach (var a in PromptingSetup.Archs(ctx))
             {
@@ -99,12 +105,11 @@ public sealed class PromptTuningTable : ITableSource
         return result;
     }
 
-    static object[] Row(string name, RunContext ctx, int[] horizons, Func<Setting, int, string> cell)
+    object[] Row(string name, RunContext ctx, int[] horizons, Func<Setting, int, string> cell)
     {
         var row = new List<object> { name };
         foreach (var t in Targets(ctx))
-            foreach (var a in PromptingSetup.Archs(ctx))
-                foreach (int n in horizons) row.Add(cell(new Setting(a, PromptingSetup.Pretrain(ctx), t), n));
+            foreach (int n in horizons) row.Add(cell(new Setting(arch, PromptingSetup.Pretrain(ctx), t), n));
         return row.ToArray();
     }
 
@@ -121,6 +126,4 @@ public sealed class PromptTuningTable : ITableSource
     }
 
     static string F(double v) => v.ToString("F3", CultureInfo.InvariantCulture);
-
-    static string Short(Architecture a) => a == Architecture.Lstm ? "LSTM" : "TF";
 }

@@ -37,7 +37,8 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
         "On a single coin (default 0.2), the change in regret@50 that 10 uniformly drawn untuned hard prefixes (L = 6) cause on each meta-trained network is within 0.1 of the change they cause on the ideal predictor (Bayes of the pretraining prior conditioned on the same prefixes), paired on the same evaluation sequences; on the 0.2 coin the ideal change is +0.859 (p1 §5.2), so random prefixes hurt.",
         new[] { Bound.AtMost("abs_random_effect_minus_ideal", Tolerance, "p1 §5.2 (RandomPF: ideal 2.336 − 1.477 = 0.859 on the 0.2 coin); tolerance placed against the prefix-fed-twice near miss, docs/derivations.md#pt-9") },
         "each random prefix fed twice (a prefix-wiring bug: the network conditions on 12 tokens, the ideal on 6) must fail",
-        new ScalePresets("1 draw", "2 draws of 10 prefixes", "5 draws of 10 prefixes"));
+        new ScalePresets("1 draw", "2 draws of 10 prefixes", "5 draws of 10 prefixes"),
+        TransformerInExtendedTier: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 

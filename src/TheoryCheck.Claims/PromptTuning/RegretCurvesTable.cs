@@ -1,6 +1,6 @@
 // A report-only table for the P1 prompting figure: cumulative regret curves of every tuning method (median and interquartile
 // band over tuning seeds) next to the exact ideal baselines, per target × network. The gated numbers are in
-// PromptTuning.MainComparison; this is what `tables PT` and report.md plot.
+// PromptTuning.MainComparison.LSTM and .Transformer; this is what `tables PT` and report.md plot.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
 

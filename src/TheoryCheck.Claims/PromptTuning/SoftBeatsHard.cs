@@ -20,7 +20,8 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
             Bound.AtMost("soft_over_hard", 0.6, "our design (docs/bounds.md#pt-3); ideal best hard prefix 0.571 on the 0.2 coin (p1 §5.2)"),
         },
         "the best hard prefix scored in SoftPT's place must fail",
-        new ScalePresets("1 coin, LSTM + Transformer", "2 coins, LSTM + Transformer", "5 coins, LSTM + Transformer"));
+        new ScalePresets("1 coin, LSTM + Transformer", "2 coins, LSTM + Transformer", "5 coins, LSTM + Transformer"),
+        TransformerInExtendedTier: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 

@@ -19,7 +19,8 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
             Bound.AtMost("unembedwt_regret50", 0.20, "our design (docs/bounds.md#pt-8) (p1 §6 C12)"),
         },
         "the untuned network in both places must fail",
-        new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"));
+        new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),
+        TransformerInExtendedTier: true);
 
     public override int CaseCount(Scale scale) => 1;
 

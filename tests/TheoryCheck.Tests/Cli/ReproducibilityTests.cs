@@ -95,6 +95,19 @@ public sealed class ReproducibilityTests
         Assert.Equal(7, RunSettings.ParseSeed("7", null));
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("", false)]
+    [InlineData("0", false)]
+    [InlineData("false", false)]
+    [InlineData("1", true)]
+    [InlineData(" TRUE ", true)]
+    public void ExtendedTierIsOnOnlyWhenAskedFor(string? value, bool on) => Assert.Equal(on, RunSettings.ParseExtended(value));
+
+    [Fact]
+    public void AnExtendedValueThatIsNeitherOnNorOffNamesTheVariable() =>
+        Assert.Contains(RunSettings.ExtendedVariable, Assert.Throws<EnvironmentVariableException>(() => RunSettings.ParseExtended("yes please")).Message);
+
     [Fact]
     public void FullDiskWhileWritingPlotsGivesOneLineRemovesTempFilesAndKeepsResults()
     {

@@ -70,6 +70,22 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public void RerunOnlyReRunsTheNamedRecordedClaimsAndRefusesOthers()
+    {
+        using var dir = new TempDir();
+        CliRun.Invoke("run", Selection, "--scale", "smoke", "--out", dir["run"]);
+        var (code, output, err) = CliRun.Invoke("rerun", dir["run/results.json"], "--only", "mb-6");
+        Assert.True(code == 0, output + err);
+        Assert.Contains("all 1 claims agree", output);
+        Assert.DoesNotContain("| PA-1 |", output);
+
+        (code, _, err) = CliRun.Invoke("rerun", dir["run/results.json"], "--only", "MB-6,PT-3");
+        Assert.Equal(2, code);
+        Assert.Contains("PT-3", err);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void RerunComparesSavedTablesWithTheirSnapshotTolerances()
     {
         using var dir = new TempDir();
