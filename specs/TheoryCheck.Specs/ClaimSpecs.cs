@@ -2,8 +2,8 @@
 // comes from the claim's own record (ClaimSpec.Fast), so there is no per-claim wrapper to keep in step with the catalogue.
 // One claim: `theorycheck run PT-3`, or `dotnet test --filter "FullyQualifiedName~TrainingClaims&DisplayName~PT-3"` (a substring
 // match: DisplayName~PA-1 also selects PA-10 … PA-18).
-// All claim specs share the torch collection: torch's module-init RNG is global, and two busy torch processes slow each
-// other down 4-40x (stack.md §2).
+// Spec collections run one at a time, in the order Support/SpecOrder.cs gives (single-threaded claims first, PT last): torch
+// work on two threads outside Lanes is unsafe (FinalizerGate) and slow (stack.md §2).
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Specs.Support;
@@ -40,7 +40,6 @@ public static class ClaimIds
 }
 
 [Trait("Tier", "Fast")]
-[Collection(TorchCollection.Name)]
 public sealed class FastClaims(ITestOutputHelper output)
 {
     [Theory]
@@ -49,7 +48,6 @@ public sealed class FastClaims(ITestOutputHelper output)
 }
 
 [Trait("Tier", "Claim")]
-[Collection(TorchCollection.Name)]
 public sealed class TrainingClaims(ITestOutputHelper output)
 {
     [SkippableTheory]
@@ -68,7 +66,6 @@ public sealed class TrainingClaims(ITestOutputHelper output)
 /// is skipped and says so. Here: the Transformer half of the claims measured on both networks.
 /// </summary>
 [Trait("Tier", "Extended")]
-[Collection(TorchCollection.Name)]
 public sealed class ExtendedClaims(ITestOutputHelper output)
 {
     [SkippableTheory]

@@ -8,7 +8,6 @@ using TheoryCheck.Torch;
 namespace TheoryCheck.Specs.Attention;
 
 [Trait("Tier", "Claim")]
-[Collection(TorchCollection.Name)]
 public sealed class AttentionSnapshots
 {
     [Fact]

@@ -16,7 +16,6 @@ public sealed class ExactRegretSnapshot
 }
 
 [Trait("Tier", "Claim")]
-[Collection(TorchCollection.Name)]
 public sealed class BayesOptimalitySnapshot(ITestOutputHelper output)
 {
     [Fact]

@@ -10,7 +10,6 @@ using Xunit.Abstractions;
 namespace TheoryCheck.Specs.PromptTuning;
 
 [Trait("Tier", "Claim")]
-[Collection(TorchCollection.Name)]
 public sealed class PromptTuningSnapshot(ITestOutputHelper output)
 {
     [Fact]
@@ -26,7 +25,6 @@ public sealed class PromptTuningSnapshot(ITestOutputHelper output)
 
 /// <summary>The Transformer's table: the Extended tier (its runs are three quarters of the PT family's compute).</summary>
 [Trait("Tier", "Extended")]
-[Collection(TorchCollection.Name)]
 public sealed class PromptTuningTransformerSnapshot(ITestOutputHelper output)
 {
     [SkippableFact]
