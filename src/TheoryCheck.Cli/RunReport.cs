@@ -88,7 +88,7 @@ public static class RunReport
               .Append("|:--|:--|:--|:--|--:|--:|:--|--:|--:|--:|:--|\n");
             foreach (var c in family)
                 foreach (var b in c.Bounds.DefaultIfEmpty())
-                    sb.Append(Inv($"| {c.Id} | {c.Verdict} | {Cell(c.Case)} | {(b is null ? c.Reason : ClaimTable.BoundText(b))} | {(b is null ? "" : ClaimTable.Measured(b))} | {b?.Limit:G4} | {(b is null ? "" : b.Holds ? "yes" : "no")} | {c.CaseCount} | {c.Seconds:0.0} | {c.CaseSeed} | {Cell(c.Preset ?? "")} |\n"));
+                    sb.Append(Inv($"| {c.Id} | {c.Verdict} | {Cell(c.Case)} | {(b is null ? c.Reason : ClaimTable.BoundText(b))} | {(b is null ? "" : ClaimTable.Measured(b))} | {(b is null || ClaimTable.NotApplicable(b) ? "" : Inv($"{b.Limit:G4}"))} | {(b is null ? "" : ClaimTable.HoldsText(b))} | {c.CaseCount} | {c.Seconds:0.0} | {c.CaseSeed} | {Cell(c.Preset ?? "")} |\n"));
             foreach (var c in family.Where(c => c.Evidence is not null))
                 sb.Append($"\n{c.Id} is a declared finding: {c.Evidence}\n");
             foreach (var c in family.Where(c => c.Shrunk is not null))
@@ -101,11 +101,12 @@ public static class RunReport
             {
                 if (c.Bounds.Count == 0) { sb.Append(Inv($"| {c.Id} | {Cell(c.Control.Description)} | | | | {c.Control.Status} |\n")); continue; }
                 foreach (var b in c.Bounds)
-                    sb.Append(b.Control is { } k
+                    sb.Append(ClaimTable.NotApplicable(b) ? Inv($"| {c.Id} | {Cell(c.Control.Description)} | {b.Metric} | | | bound not applicable in this run |\n")
+                        : b.Control is { } k
                         ? Inv($"| {c.Id} | {Cell(c.Control.Description)} | {b.Metric} | {ClaimTable.Measured(k.Measured, k.Se)} | {k.Limit:G4} | {k.Status ?? (k.Fails ? "fails" : "does not fail")} |\n")
                         : Inv($"| {c.Id} | {Cell(c.Control.Description)} | {b.Metric} | | | uncontrolled: {Cell(b.Uncontrolled ?? "")} |\n"));
             }
-            var uncontrolled = family.SelectMany(c => c.Bounds.Where(b => b.Control is null).Select(b => $"{c.Id} {b.Metric}")).ToArray();
+            var uncontrolled = family.SelectMany(c => c.Bounds.Where(b => b.Control is null && !ClaimTable.NotApplicable(b)).Select(b => $"{c.Id} {b.Metric}")).ToArray();
             sb.Append(Inv($"\nUncontrolled bounds in the reported cases: {(uncontrolled.Length == 0 ? "none" : $"{uncontrolled.Length} ({string.Join(", ", uncontrolled)})")}.\n"));
 
             foreach (var t in tables.Where(t => Catalog.Table(t.Name)?.Family == family.Key))

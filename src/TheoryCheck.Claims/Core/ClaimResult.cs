@@ -10,7 +10,11 @@ public enum Verdict { Pass, Fail, Finding, NotRun }
 public enum ControlStatus { Fails, Weak, Holds, NotRun }
 
 /// <param name="Limit">The one-sided 95 % confidence limit compared with the bound (upper for &lt;=, lower for &gt;=).</param>
-public sealed record BoundResult(Bound Bound, Measurement Measured, double Limit, bool Holds);
+/// <param name="Holds">True also for a bound that is not applicable in this run (<see cref="Applicable"/> false): it cannot fail it.</param>
+public sealed record BoundResult(Bound Bound, Measurement Measured, double Limit, bool Holds)
+{
+    public bool Applicable => !Measured.IsNotApplicable;
+}
 
 /// <param name="Bounds">The control's measurement of each bound it exercises in this case.</param>
 /// <param name="Status">The control as a whole: Fails when it fails clearly on at least one bound.</param>
@@ -36,7 +40,7 @@ public sealed record CaseResult(int Index, string Case, IReadOnlyList<BoundResul
                                 Verdict Verdict, string Reason)
 {
     /// <summary>The smallest relative margin over the bounds (negative when one is violated); 0 without bounds.</summary>
-    public double Margin => Bounds.Count == 0 ? 0 : Bounds.Min(Judge.Margin);
+    public double Margin => Bounds.Any(b => b.Applicable) ? Bounds.Where(b => b.Applicable).Min(Judge.Margin) : 0;
 }
 
 /// <summary>The minimal counterexample greedy shrinking reached from the reported failing case, in <paramref name="Steps"/> steps.</summary>

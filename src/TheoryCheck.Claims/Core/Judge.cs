@@ -10,6 +10,7 @@ public static class Judge
     /// <summary>Upper bound: upper limit ≤ value. Lower bound: lower limit ≥ value.</summary>
     public static BoundResult Check(Bound bound, Measurement m)
     {
+        if (m.IsNotApplicable) return new BoundResult(bound, m, double.NaN, Holds: true);
         double limit = bound.Op == Comparison.AtMost ? m.Upper : m.Lower;
         bool holds = double.IsFinite(m.Value) &&
                      (bound.Op == Comparison.AtMost ? limit <= bound.Value : limit >= bound.Value);
@@ -82,8 +83,8 @@ public static class Judge
         {
             if (!spec.Bounds[i].Declared || cases.Count == 0) continue;
             var perCase = cases.Select(c => c.Bounds[i]).ToArray();
-            if (perCase.Any(b => !b.Holds)) continue;
-            var closest = perCase.OrderBy(Margin).First();
+            if (perCase.Any(b => !b.Holds) || perCase.All(b => !b.Applicable)) continue;
+            var closest = perCase.Where(b => b.Applicable).OrderBy(Margin).First();
             return string.Create(CultureInfo.InvariantCulture,
                 $"declared finding no longer reproduces: {spec.Bounds[i].Metric} now holds ({closest.Measured}, limit {closest.Limit:0.####} vs {spec.Bounds[i].OpSymbol} {spec.Bounds[i].Value:G6}" +
                 $"{(cases.Count > 1 ? $", in all {cases.Count} cases" : "")}); update the definition");

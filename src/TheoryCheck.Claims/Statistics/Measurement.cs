@@ -14,6 +14,14 @@ public sealed record Measurement(double Value, double Se, int Samples, string Me
 
     public static Measurement Exact(double value) => new(value, 0, 0, "exact");
 
+    const string NotApplicablePrefix = "not applicable: ";
+
+    /// <summary>A bound this run cannot measure, with why (e.g. `--arch lstm` leaves out the only network it is about). The judge
+    /// neither passes nor fails it: it is reported as "not applicable (why)", and the claim is judged on its other bounds.</summary>
+    public static Measurement NotApplicable(string why) => new(double.NaN, 0, 0, NotApplicablePrefix + why);
+
+    public bool IsNotApplicable => double.IsNaN(Value) && Method.StartsWith(NotApplicablePrefix, StringComparison.Ordinal);
+
     /// <summary>Mean and standard error of independent per-sequence values.</summary>
     public static Measurement MeanOf(IReadOnlyList<double> values, string what = "sequences")
     {
@@ -40,5 +48,5 @@ public sealed record Measurement(double Value, double Se, int Samples, string Me
     public bool IsExact => Se == 0 && Low is null && High is null;
 
     public override string ToString() =>
-        IsExact ? FormattableString.Invariant($"{Value:G4}") : FormattableString.Invariant($"{Value:G4} ± {Se:G2}");
+        IsNotApplicable ? Method : IsExact ? FormattableString.Invariant($"{Value:G4}") : FormattableString.Invariant($"{Value:G4} ± {Se:G2}");
 }

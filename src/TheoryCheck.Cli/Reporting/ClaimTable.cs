@@ -14,7 +14,7 @@ public static class ClaimTable
         sb.Append("|:--|:--|:--|--:|--:|:--|--:|--:|\n");
         foreach (var c in claims)
         {
-            var shown = c.Bounds.Count == 0 ? null : c.Bounds.OrderBy(Margin).First();
+            var shown = c.Bounds.Count == 0 ? null : c.Bounds.OrderBy(b => double.IsNaN(Margin(b)) ? double.PositiveInfinity : Margin(b)).First();
             var ctl = c.Control.Bounds.FirstOrDefault();
             string control = ctl is null ? c.Control.Status : $"{c.Control.Status}: {ctl.Metric} = {Measured(ctl)}";
             sb.Append(CultureInfo.InvariantCulture,
@@ -23,9 +23,18 @@ public static class ClaimTable
         return sb.ToString();
     }
 
+    /// <summary>A bound the run could not measure (Measurement.NotApplicable): NaN, with the reason as its method.</summary>
+    public static bool NotApplicable(ResultsJson.BoundDto b) => double.IsNaN(b.Measured) && b.Method.StartsWith("not applicable", StringComparison.Ordinal);
+
+    /// <summary>"yes", "no", or "n/a" for a bound the run could not measure.</summary>
+    public static string HoldsText(ResultsJson.BoundDto b) => NotApplicable(b) ? "n/a" : b.Holds ? "yes" : "no";
+
     public static string BoundText(ResultsJson.BoundDto b) => FormattableString.Invariant($"{b.Metric} {b.Op} {b.Value:G6}");
 
-    public static string Measured(ResultsJson.BoundDto b) => Measured(b.Measured, b.Se);
+    /// <summary>The value ± SE, or "not applicable (why)" for a bound the run could not measure.</summary>
+    public static string Measured(ResultsJson.BoundDto b) =>
+        NotApplicable(b) ? $"{b.Method.Replace(": ", " (", StringComparison.Ordinal)})"
+            : Measured(b.Measured, b.Se);
 
     public static string Measured(double value, double se) =>
         se == 0 ? FormattableString.Invariant($"{value:G4}") : FormattableString.Invariant($"{value:G4} ± {se:G2}");

@@ -63,7 +63,7 @@ public static class ResultsJson
         Control: control is null || controlDescription is null ? null
             : new BoundControlDto(controlDescription, control.Measured.Value, control.Measured.Se, control.Limit,
                                   Judge.ClearlyFails(b.Bound, control.Measured), ControlStatusText(b.Bound, control)),
-        Uncontrolled: control is null && controlDescription is not null
+        Uncontrolled: control is null && controlDescription is not null && b.Applicable
             ? b.Bound.UncontrolledReason ?? "the claim's control does not measure this bound in this case" : null);
 
     static string ControlStatusText(Bound bound, BoundResult control) => Judge.ControlStatusOf(bound, control.Measured) switch

@@ -134,6 +134,25 @@ public sealed class JudgeTests
     }
 
     [Fact]
+    public void ANotApplicableBoundNeitherFailsNorDecidesTheWorstCase()
+    {
+        var spec = new ClaimSpec("T-5", "P1", "test", "T", "statement", new[] { AtMost1, AtLeast0 }, "control", new ScalePresets("", "", ""));
+        var na = Measurement.NotApplicable("--arch lstm leaves out the Transformer");
+        var outcome = new CaseOutcome("c", new[] { Measurement.Exact(0.5), na }, new Measurement?[] { Measurement.Exact(3), null });
+        var (bounds, _, verdict, reason) = Judge.Case(spec, outcome);
+        Assert.Equal(Verdict.Pass, verdict);
+        Assert.False(bounds[1].Applicable);
+        Assert.True(bounds[0].Applicable);
+        var result = new CaseResult(0, "c", bounds, new ControlResult("control", [], ControlStatus.Fails), verdict, reason);
+        Assert.Equal(0.5, result.Margin, 12);   // from the applicable bound only
+        Assert.Contains("not applicable", na.ToString());
+
+        // The applicable bound still gates: violated, the case fails whatever the other one says.
+        var broken = new CaseOutcome("c", new[] { Measurement.Exact(2.0), na }, new Measurement?[] { Measurement.Exact(3), null });
+        Assert.Equal(Verdict.Fail, Judge.Case(spec, broken).Verdict);
+    }
+
+    [Fact]
     public void SequentialDrawsMoreUntilTheIntervalClearsTheBound()
     {
         // Values alternate 0.9 ± 0.25: mean 0.9, per-value sd ≈ 0.25; 8 values leave the limit above 1, more settle it.
