@@ -244,11 +244,15 @@ public static class TorchRuntime
         {
             mallopt(MallocTrimThreshold, int.MaxValue);
             mallopt(MallocMmapMax, 0);
+            // One arena for every thread. With a per-thread arena each, two lanes meta-training side by side (a cold cache)
+            // grew RSS by about 100 MB a second, 22.8 GB of this 24 GB machine within 4 minutes; with one arena the same run
+            // peaked at 0.87 GB, as fast (251 Transformer steps in 14 s either way).
+            mallopt(MallocArenaMax, 1);
         }
         catch (EntryPointNotFoundException) { }   // musl and other libcs without mallopt
     }
 
-    const int MallocTrimThreshold = -1, MallocMmapMax = -4;   // glibc's M_TRIM_THRESHOLD, M_MMAP_MAX
+    const int MallocTrimThreshold = -1, MallocMmapMax = -4, MallocArenaMax = -8;   // glibc's M_TRIM_THRESHOLD, M_MMAP_MAX, M_ARENA_MAX
 
     [DllImport("libc")]
     static extern int mallopt(int param, int value);
