@@ -19,8 +19,8 @@ public sealed class RunAllSmokeTests
     /// </summary>
     static readonly Dictionary<string, string> FailAtSmoke = new()
     {
-        ["MB-1"] = "the 60-step LSTM-16 is far from Bayes (KL 0.14 per step against ≤ 0.002)",
-        ["MB-2"] = "the 60-step Transformer-16 likewise (KL 0.018 against ≤ 0.005)",
+        ["MB-1"] = "the 60-step LSTM-16 is far from Bayes (KL 0.14 per step against ≤ 1e-4)",
+        ["MB-2"] = "the 60-step Transformer-16 likewise (KL 0.018 against ≤ 1e-4)",
         ["MB-3"] = "the smoke LSTM does not track the posterior (0.58 against ≤ 0.03)",
         ["MB-4"] = "nor is it exchangeable (0.11 against ≤ 0.03)",
         ["MB-5"] = "nor Bayes on other priors (KL 0.069 against ≤ 0.005)",
