@@ -5,6 +5,7 @@
 // Spec collections run one at a time, in the order Support/SpecOrder.cs gives (single-threaded claims first, PT last): torch
 // work on two threads outside Lanes is unsafe (FinalizerGate) and slow (stack.md §2).
 using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Specs.Support;
 using TheoryCheck.Torch.Models;
@@ -15,26 +16,18 @@ namespace TheoryCheck.Specs;
 public static class ClaimIds
 {
     /// <summary>Claims that need no training (exact math, tiny random nets): the Fast tier.</summary>
-    public static TheoryData<string> Fast => Of(fast: true);
+    public static TheoryData<string> Fast => Of(s => s.Fast);
 
     /// <summary>Claims that train or simulate at the run's scale: the Claim tier.</summary>
-    public static TheoryData<string> Training => Of(fast: false);
+    public static TheoryData<string> Training => Of(s => !s.Fast);
 
     /// <summary>Claims whose Transformer half runs in the Extended tier (ClaimSpec.TransformerInExtendedTier).</summary>
-    public static TheoryData<string> TransformerHalves
-    {
-        get
-        {
-            var ids = new TheoryData<string>();
-            foreach (var c in Catalog.Claims.Where(c => c.Spec.TransformerInExtendedTier)) ids.Add(c.Spec.Id);
-            return ids;
-        }
-    }
+    public static TheoryData<string> TransformerHalves => Of(s => s.TransformerInExtendedTier);
 
-    static TheoryData<string> Of(bool fast)
+    static TheoryData<string> Of(Func<ClaimSpec, bool> pick)
     {
         var ids = new TheoryData<string>();
-        foreach (var c in Catalog.Claims.Where(c => c.Spec.Fast == fast)) ids.Add(c.Spec.Id);
+        foreach (var c in Catalog.Claims.Where(c => pick(c.Spec))) ids.Add(c.Spec.Id);
         return ids;
     }
 }

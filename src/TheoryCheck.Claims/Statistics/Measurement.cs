@@ -20,7 +20,11 @@ public sealed record Measurement(double Value, double Se, int Samples, string Me
     /// neither passes nor fails it: it is reported as "not applicable (why)", and the claim is judged on its other bounds.</summary>
     public static Measurement NotApplicable(string why) => new(double.NaN, 0, 0, NotApplicablePrefix + why);
 
-    public bool IsNotApplicable => double.IsNaN(Value) && Method.StartsWith(NotApplicablePrefix, StringComparison.Ordinal);
+    public bool IsNotApplicable => MarksNotApplicable(Value, Method);
+
+    /// <summary>The same test on stored values (a results.json bound keeps the value and the method, not the Measurement).</summary>
+    public static bool MarksNotApplicable(double value, string method) =>
+        double.IsNaN(value) && method.StartsWith(NotApplicablePrefix, StringComparison.Ordinal);
 
     /// <summary>Mean and standard error of independent per-sequence values.</summary>
     public static Measurement MeanOf(IReadOnlyList<double> values, string what = "sequences")

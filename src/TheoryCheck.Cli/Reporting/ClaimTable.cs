@@ -24,7 +24,7 @@ public static class ClaimTable
     }
 
     /// <summary>A bound the run could not measure (Measurement.NotApplicable): NaN, with the reason as its method.</summary>
-    public static bool NotApplicable(ResultsJson.BoundDto b) => double.IsNaN(b.Measured) && b.Method.StartsWith("not applicable", StringComparison.Ordinal);
+    public static bool NotApplicable(ResultsJson.BoundDto b) => TheoryCheck.Claims.Statistics.Measurement.MarksNotApplicable(b.Measured, b.Method);
 
     /// <summary>"yes", "no", or "n/a" for a bound the run could not measure.</summary>
     public static string HoldsText(ResultsJson.BoundDto b) => NotApplicable(b) ? "n/a" : b.Holds ? "yes" : "no";
