@@ -57,13 +57,13 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         var bayes = new BetaBernoulliPredictor(MetaLearningSetup.Uniform);
         var bound = Spec.Bounds[0];
         MetaLearningSetup.WarmUniformPair(ctx);
-        Measurement Kl(CoinNetwork model) => Sequential.Mean(
-            (offset, count) => Scores.ModelKl(model, MetaLearningSetup.Uniform, bayes, (ulong)c.EvalSeed, offset, count, preset.KlLength),
-            bound, preset.EvalSequences, preset.EvalCap);
-        var trained = Kl(MetaLearningSetup.Pretrained(arch, MetaLearningSetup.Uniform, ctx));
-        var nearMiss = Sequential.Mean(
-            (offset, count) => Scores.PredictorKl(new BetaBernoulliPredictor(NearMissPrior), MetaLearningSetup.Uniform, bayes, (ulong)c.EvalSeed, offset, count, preset.KlLength),
-            bound, preset.EvalSequences, preset.EvalCap);
+        ulong evalSeed = (ulong)c.EvalSeed;
+        Measurement Kl(Func<int, int, IReadOnlyList<double>> perSequence) =>
+            Sequential.Mean(perSequence, bound, preset.EvalSequences, preset.EvalCap);
+        var network = MetaLearningSetup.Pretrained(arch, MetaLearningSetup.Uniform, ctx);
+        var trained = Kl((offset, count) => Scores.ModelKl(network, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
+        var nearMissPredictor = new BetaBernoulliPredictor(NearMissPrior);
+        var nearMiss = Kl((offset, count) => Scores.PredictorKl(nearMissPredictor, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
         return new CaseOutcome(c.ToString(), new[] { trained }, new Measurement?[] { nearMiss });
     }
 }

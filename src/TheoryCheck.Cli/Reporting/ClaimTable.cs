@@ -14,7 +14,7 @@ public static class ClaimTable
         sb.Append("|:--|:--|:--|--:|--:|:--|--:|--:|\n");
         foreach (var c in claims)
         {
-            var shown = c.Bounds.Count == 0 ? null : c.Bounds.OrderBy(b => double.IsNaN(Margin(b)) ? double.PositiveInfinity : Margin(b)).First();
+            var shown = c.Bounds.Count == 0 ? null : c.Bounds.OrderBy(Margin).First();
             var ctl = c.Control.Bounds.FirstOrDefault();
             string control = ctl is null ? c.Control.Status : $"{c.Control.Status}: {ctl.Metric} = {Measured(ctl)}";
             sb.Append(CultureInfo.InvariantCulture,
@@ -39,7 +39,8 @@ public static class ClaimTable
     public static string Measured(double value, double se) =>
         se == 0 ? FormattableString.Invariant($"{value:G4}") : FormattableString.Invariant($"{value:G4} ± {se:G2}");
 
-    /// <summary>Signed distance of the limit from the bound, relative to the bound's size; the smallest is the one shown.</summary>
-    public static double Margin(ResultsJson.BoundDto b) =>
+    /// <summary>Signed distance of the limit from the bound, relative to the bound's size; the smallest is the one shown. A bound
+    /// that is not applicable has no limit: +∞, so it is shown only when no other bound is there.</summary>
+    public static double Margin(ResultsJson.BoundDto b) => NotApplicable(b) ? double.PositiveInfinity :
         (b.Op == "<=" ? b.Value - b.Limit : b.Limit - b.Value) / Math.Max(Math.Abs(b.Value), 1e-300);
 }
