@@ -17,6 +17,9 @@ public static class Catalog
         MetaLearning.MetaLearningFamily.Tables.Concat(PromptTuning.PromptTuningFamily.Tables).Concat(Attention.AttentionFamily.Tables)
             .OrderBy(t => !t.IsSnapshot).ToArray();   // a stable sort: family order holds within each group
 
+    /// <summary>Every catalogued mutant (near misses for `power`), family by family: each family's catalogue sits beside its claims.</summary>
+    public static IReadOnlyList<Power.Mutant> Mutants { get; } = MetaLearning.MetaLearningMutants.All.ToArray<Power.Mutant>();
+
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 
     /// <summary>The claim with this id (exact, as in the catalogue).</summary>

@@ -91,7 +91,19 @@ public static partial class Commands
         var bench = new Command("bench", "Time matmul rates, training steps, forward passes, HardPT search, memory over a long run and the claim families; write FILE and FILE.md.") { bOut, bQuick, bFamilies, bPeer };
         bench.SetAction(pr => Bench.BenchCommand.Run(pr.GetValue(bOut), pr.GetValue(bQuick), pr.GetValue(bFamilies)!, stdout, stderr, pr.GetValue(bPeer)));
 
+        var pSelectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        var pScale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
+        var pSeed = new Option<string?>("--seed") { Description = "first user seed: truth rows run seeds N..N+K-1, mutants run at N (default: THEORYCHECK_SEED, else 1)" };
+        var pSeeds = new Option<string?>("--seeds") { Description = "K, how many seeds each truth row runs (default 10)" };
+        var pMutant = new Option<string?>("--mutant") { Description = "catalogued mutant ids, comma-separated (default: every mutant of the selected families)" };
+        var pOut = new Option<string?>("--out") { Description = "folder for power.json, power.md and power.png" };
+        var pForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var power = new Command("power", "What the checks separate: each claim at K seeds (truth) and each catalogued near miss in the place of the tested thing (mutants).") { pSelectors, pScale, pSeed, pSeeds, pMutant, pOut, pForce };
+        power.SetAction(pr => Power.PowerCommand.Run(new Power.PowerCommand.Options(pr.GetValue(pSelectors)!, pr.GetValue(pScale), pr.GetValue(pSeed),
+            pr.GetValue(pSeeds), pr.GetValue(pMutant), pr.GetValue(pOut), pr.GetValue(pForce)), stdout, stderr));
+
         root.Subcommands.Add(list);
+        root.Subcommands.Add(power);
         root.Subcommands.Add(tables);
         root.Subcommands.Add(run);
         root.Subcommands.Add(reportCmd);

@@ -54,6 +54,16 @@ public sealed class Runner
         return ResultsJson.ToDto(r, scale);
     }
 
+    /// <summary>Runs one claim in another context than the run's own (`power`: another seed, or a mutant in place of the
+    /// tested thing), as one progress task named <paramref name="label"/>.</summary>
+    public ClaimResult Measure(IClaim claim, RunContext context, string label)
+    {
+        Progress.Start(current = label, $"[{label}] running at {scale.Name()} scale ...");
+        var r = RunOne(claim, context);
+        Progress.Done(current, $"[{label}] {r.Verdict.ToString().ToLowerInvariant()} in {r.Seconds:0.0} s: {r.Reason}");
+        return r;
+    }
+
     /// <summary>Builds one table; null when it cannot run here (missing optional data), which is logged.</summary>
     public ResultTable? Table(ITableSource source)
     {

@@ -14,6 +14,10 @@ public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
     /// <summary>User-chosen network (CLI --arch) for the PT family; null = both, as in p1 §4.2.</summary>
     public Torch.Models.Architecture? Arch { get; init; }
 
+    /// <summary>A near miss standing where the tested thing would be (`theorycheck power`); null = the real thing. The family
+    /// setups read it; nothing else changes.</summary>
+    public Power.Mutant? Mutant { get; init; }
+
     public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
 
     /// <summary>Seeds for one named purpose (a model, a table row), stable across processes.</summary>

@@ -36,14 +36,15 @@ public sealed class AnyPrior : Claim<BetaPriorCase>
     public override CaseOutcome Evaluate(BetaPriorCase c, RunContext ctx)
     {
         var preset = MetaLearningSetup.Preset(ctx.Scale);
-        var model = MetaLearningSetup.Pretrained(Architecture.Lstm, c.Prior, ctx);
+        var subject = MetaLearningSetup.Subject(Architecture.Lstm, c.Prior, ctx);
+        var network = CoinSubject.Of(MetaLearningSetup.Pretrained(Architecture.Lstm, c.Prior, ctx));   // the control scores the real net
         var bayes = new BetaBernoulliPredictor(c.Prior);
         var near = NearMiss(c.Prior, preset.KlLength);
-        Measurement Kl(ICountPredictor reference) => Sequential.Mean(
-            (offset, count) => Scores.ModelKl(model, c.Prior, reference, (ulong)c.EvalSeed, offset, count, preset.KlLength),
+        Measurement Kl(CoinSubject model, ICountPredictor reference) => Sequential.Mean(
+            (offset, count) => Scores.SubjectKl(model, c.Prior, reference, (ulong)c.EvalSeed, offset, count, preset.KlLength),
             Spec.Bounds[0], preset.EvalSequences, preset.EvalCap);
-        return new CaseOutcome(FormattableString.Invariant($"{c} (control prior Beta({near.Alpha:0.###},{near.Beta:0.##}))"), new[] { Kl(bayes) },
-                               new[] { Kl(new BetaBernoulliPredictor(near)) });
+        return new CaseOutcome(FormattableString.Invariant($"{c} (control prior Beta({near.Alpha:0.###},{near.Beta:0.##}))"), new[] { Kl(subject, bayes) },
+                               new[] { Kl(network, new BetaBernoulliPredictor(near)) });
     }
 
     /// <summary>The control's prior: the drawn one with α raised by δ until the exact KL between the two ideal predictors is 3× the

@@ -60,10 +60,10 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         ulong evalSeed = (ulong)c.EvalSeed;
         Measurement Kl(Func<int, int, IReadOnlyList<double>> perSequence) =>
             Sequential.Mean(perSequence, bound, preset.EvalSequences, preset.EvalCap);
-        var network = MetaLearningSetup.Pretrained(arch, MetaLearningSetup.Uniform, ctx);
-        var trained = Kl((offset, count) => Scores.ModelKl(network, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
-        var nearMissPredictor = new BetaBernoulliPredictor(NearMissPrior);
-        var nearMiss = Kl((offset, count) => Scores.PredictorKl(nearMissPredictor, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
+        var subject = MetaLearningSetup.Subject(arch, MetaLearningSetup.Uniform, ctx);
+        var trained = Kl((offset, count) => Scores.SubjectKl(subject, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
+        var nearMissPredictor = CoinSubject.Of(new BetaBernoulliPredictor(NearMissPrior), "bayes Beta(1.2,1.2)");
+        var nearMiss = Kl((offset, count) => Scores.SubjectKl(nearMissPredictor, MetaLearningSetup.Uniform, bayes, evalSeed, offset, count, preset.KlLength));
         return new CaseOutcome(c.ToString(), new[] { trained }, new Measurement?[] { nearMiss });
     }
 }

@@ -82,7 +82,7 @@ public sealed class BayesOptimalityTable : ITableSource
         foreach (var group in states.GroupBy(s => s.n))
         {
             var seqs = group.Select(s => PosteriorTracking.RandomOrderings(s.k, s.n, 1, new Random(SeedPurposes.GridOrdering(s.k, s.n)))[0]).ToArray();
-            var final = PosteriorTracking.FinalPredictions(model, seqs);
+            var final = PosteriorTracking.FinalPredictions(CoinSubject.Of(model), seqs);
             worst = Math.Max(worst, group.Select((s, i) => Math.Abs(final[i] - bayes.PredictOne(s.k, s.n))).Max());
         }
         return worst;

@@ -40,7 +40,7 @@ public sealed class Exchangeability : Claim<PermutationCase>
         var pairs = Enumerable.Range(0, 2 * Pairs).Select(_ => bits.OrderBy(_ => rng.Next()).Append(0).ToArray()).ToArray();
         double Gap(IReadOnlyList<double> final) => Enumerable.Range(0, Pairs).Max(i => Math.Abs(final[2 * i] - final[2 * i + 1]));
         double worst = new[] { Architecture.Lstm, Architecture.Transformer }
-            .Max(a => Gap(PosteriorTracking.FinalPredictions(MetaLearningSetup.Pretrained(a, MetaLearningSetup.Uniform, ctx), pairs)));
+            .Max(a => Gap(PosteriorTracking.FinalPredictions(MetaLearningSetup.Subject(a, MetaLearningSetup.Uniform, ctx), pairs)));
         bool constant = bits.All(b => b == bits[0]);                        // every permutation is the same sequence
         Measurement? control = constant ? null : Measurement.Exact(Gap(pairs.Select(Ema).ToArray()));
         return new CaseOutcome(c.ToString(), new[] { Measurement.Exact(worst) }, new[] { control });

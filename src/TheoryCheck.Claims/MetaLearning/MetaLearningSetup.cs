@@ -40,12 +40,20 @@ public static class MetaLearningSetup
     /// The model of <paramref name="arch"/> meta-trained on <paramref name="prior"/> at the context's scale and seed, trained
     /// once per process (and once per machine through the disk cache). Shared: callers must not dispose it.
     /// </summary>
-    public static CoinNetwork Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx)
+    /// <param name="budget">Another pretraining budget than the scale's (a mutant's short training); null = the preset.</param>
+    public static CoinNetwork Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx, MetaBudget? budget = null)
     {
         var preset = Preset(ctx.Scale);
-        var spec = new MetaTrainingSpec(preset.For(arch), prior, preset.Budget, PretrainSeeds(arch, ctx));
+        var spec = new MetaTrainingSpec(preset.For(arch), prior, budget ?? preset.Budget, PretrainSeeds(arch, ctx));
         return Loaded.Get(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
     }
+
+    /// <summary>
+    /// What an MB claim tests in place of <see cref="Pretrained"/>: that network, or the context's MB mutant standing where it
+    /// would be (`theorycheck power`). Controls keep reading <see cref="Pretrained"/>: a mutant replaces the subject only.
+    /// </summary>
+    public static CoinSubject Subject(Architecture arch, TaskDistribution prior, RunContext ctx) =>
+        ctx.Mutant is MetaLearningMutant mutant ? mutant.Stand(arch, prior, ctx) : CoinSubject.Of(Pretrained(arch, prior, ctx));
 
     /// <summary>
     /// Trains (or loads) every listed network side by side (<see cref="Lanes"/>) before a claim reads them one by one. On a

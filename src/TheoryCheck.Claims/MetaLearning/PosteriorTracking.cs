@@ -41,11 +41,11 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         MetaLearningSetup.Warm(ctx, (Architecture.Lstm, MetaLearningSetup.Uniform), (Architecture.Transformer, MetaLearningSetup.Uniform),
                                (Architecture.Lstm, SkewedPrior));
         double worst = new[] { Architecture.Lstm, Architecture.Transformer }
-            .Max(a => FinalPredictions(MetaLearningSetup.Pretrained(a, MetaLearningSetup.Uniform, ctx), orderings).Max(p => Math.Abs(p - laplace)));
+            .Max(a => FinalPredictions(MetaLearningSetup.Subject(a, MetaLearningSetup.Uniform, ctx), orderings).Max(p => Math.Abs(p - laplace)));
         // Beta(5,1) and Beta(1,1) predictors differ by 4(n−k+1)/((n+6)(n+2)); below 2× the bound the control says nothing.
         double idealGap = Math.Abs(new BetaBernoulliPredictor(SkewedPrior).PredictOne(c.Ones, c.N) - laplace);
         Measurement? control = idealGap < 0.06 ? null
-            : Measurement.Exact(FinalPredictions(MetaLearningSetup.Pretrained(Architecture.Lstm, SkewedPrior, ctx), orderings).Max(p => Math.Abs(p - laplace)));
+            : Measurement.Exact(FinalPredictions(CoinSubject.Of(MetaLearningSetup.Pretrained(Architecture.Lstm, SkewedPrior, ctx)), orderings).Max(p => Math.Abs(p - laplace)));
         return new CaseOutcome(c.ToString(), new[] { Measurement.Exact(worst) }, new[] { control });
     }
 
@@ -59,6 +59,6 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         }).ToArray();
 
     /// <summary>P(1) after the first n tokens of each (n+1)-long sequence: the model's last prediction.</summary>
-    public static double[] FinalPredictions(CoinNetwork model, int[][] sequences) =>
+    public static double[] FinalPredictions(CoinSubject model, int[][] sequences) =>
         model.PredictOnes(sequences).Select(p => p[^1]).ToArray();
 }

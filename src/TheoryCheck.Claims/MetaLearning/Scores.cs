@@ -41,20 +41,12 @@ public static class Scores
         return (bits, biases);
     }
 
-    /// <summary>KL per step of any predictor (a near miss standing in for a network, e.g. Bayes with a misspecified prior) against
-    /// the Bayes predictor of the prior, on the same eval sequences as <see cref="ModelKl"/>.</summary>
-    public static IReadOnlyList<double> PredictorKl(ISequencePredictor model, TaskDistribution prior, ICountPredictor bayes, ulong evalSeed,
-                                                    int offset, int count, int length)
+    /// <summary>KL per step of a subject (a network, or a near miss standing in for one) against the Bayes predictor of the prior,
+    /// on eval sequences [offset, offset+count).</summary>
+    public static IReadOnlyList<double> SubjectKl(CoinSubject subject, TaskDistribution prior, ICountPredictor bayes, ulong evalSeed,
+                                                  int offset, int count, int length)
     {
         var (bits, _) = EvalSet(prior, evalSeed, offset, count, length);
-        return KlPerStep(bits.Select(b => model.PredictOnes(b)).ToArray(), bits, bayes, length);
-    }
-
-    /// <summary>KL per step of a model against the Bayes predictor of the prior, on eval sequences [offset, offset+count).</summary>
-    public static IReadOnlyList<double> ModelKl(CoinNetwork model, TaskDistribution prior, ICountPredictor bayes, ulong evalSeed,
-                                                int offset, int count, int length)
-    {
-        var (bits, _) = EvalSet(prior, evalSeed, offset, count, length);
-        return KlPerStep(model.PredictOnes(bits), bits, bayes, length);
+        return KlPerStep(subject.PredictOnes(bits), bits, bayes, length);
     }
 }

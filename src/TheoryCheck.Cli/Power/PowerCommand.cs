@@ -1,0 +1,105 @@
+// `power [ids|family|all] [--seeds K] [--mutant IDS]`: what the checks separate. Truth rows run each claim at K seeds
+// (seed .. seed+K-1) and state the false-fail rate with its Clopper–Pearson upper limit; mutant rows run each applicable
+// catalogued near miss in the place of the tested thing at the run's seed and say whether a bound kills it. Every input is
+// validated before anything trains; the matrix goes to stdout, and with --out to power.json, power.md and power.png.
+using System.Globalization;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Power;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
+
+namespace TheoryCheck.Cli.Power;
+
+public static class PowerCommand
+{
+    public sealed record Options(string[] Selectors, string? Scale, string? Seed, string? Seeds, string? Mutants, string? Out, bool Force);
+
+    public static int Run(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        var claims = Commands.SelectClaims(o.Selectors);
+        var scale = Commands.ParseScale(o.Scale);
+        int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
+        int seeds = ParseSeeds(o.Seeds);
+        var mutants = SelectMutants(o.Mutants, claims);
+        if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
+
+        var runner = Runner.Start(scale, seed, stderr);
+        var manifest = Manifest.Capture(scale, seed) with { Selection = claims.Select(c => c.Spec.Id).ToArray() };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var truth = new List<PowerJson.TruthRow>();
+        var rows = new List<PowerJson.MutantRow>();
+        runner.Progress.Run(() =>
+        {
+            foreach (var claim in claims)
+                truth.Add(Truth(runner, claim, seed, seeds));
+            foreach (var m in mutants)
+                rows.Add(new PowerJson.MutantRow(m.Id, m.Family, m.Description, m.Strength,
+                    claims.Select(c => Against(runner, m, c)).ToArray()));
+        });
+        var doc = PowerJson.Document.Of(manifest with { Models = TheoryCheck.Torch.ModelCache.Used, WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) },
+                                        seeds, truth, rows);
+        string markdown = PowerMarkdown.Render(doc);
+        stdout.Write(markdown);
+        if (o.Out != null)
+        {
+            PowerJson.Write(o.Out, doc);
+            AtomicFile.WriteText(Path.Combine(o.Out, "power.md"), markdown);
+            PowerPlot.Write(doc, Path.Combine(o.Out, "power.png"));
+            stderr.WriteLine($"wrote {Path.Combine(o.Out, "power.json")}, power.md and power.png");
+        }
+        stdout.WriteLine(PowerMarkdown.Score(doc));
+        return Commands.Ok;
+    }
+
+    static PowerJson.TruthRow Truth(Runner runner, IClaim claim, int seed, int seeds)
+    {
+        var verdicts = new List<PowerJson.TruthRun>();
+        for (int s = seed; s < seed + seeds; s++)
+        {
+            var r = runner.Measure(claim, runner.Context with { Seed = s }, $"{claim.Spec.Id} seed {s}");
+            verdicts.Add(new PowerJson.TruthRun(s, r.Verdict.ToString().ToLowerInvariant(), PowerRules.Passed(r), r.Reason));
+        }
+        int failed = verdicts.Count(v => !v.Passed);
+        return new PowerJson.TruthRow(claim.Spec.Id, seeds, seeds - failed, (double)failed / seeds,
+                                      PowerRules.UpperLimit(failed, seeds), verdicts);
+    }
+
+    static PowerJson.MutantResult Against(Runner runner, Mutant m, IClaim claim)
+    {
+        if (m.WhyNotApplicable(claim.Spec) is { } why)
+            return new PowerJson.MutantResult(claim.Spec.Id, "n.a.", why);
+        var r = runner.Measure(claim, runner.Context with { Mutant = m }, $"{claim.Spec.Id} with {m.Id}");
+        var outcome = PowerRules.Classify(r);
+        var b = outcome.Deciding;
+        return new PowerJson.MutantResult(claim.Spec.Id, PowerJson.StatusText(outcome.Status), outcome.Reason,
+                                          b?.Measured.Value, b?.Measured.Se, b?.Limit, b?.Bound.ToString());
+    }
+
+    /// <summary>--seeds: how many seeds the truth rows run (default 10).</summary>
+    static int ParseSeeds(string? text)
+    {
+        if (text is null) return 10;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) || k < 1)
+            throw new BadInputException($"--seeds must be a positive integer, got '{text}'");
+        return k;
+    }
+
+    /// <summary>--mutant IDS (comma-separated; default every catalogued mutant of the selected families). An unknown id, or
+    /// one that applies to none of the selected claims, is bad input.</summary>
+    static IReadOnlyList<Mutant> SelectMutants(string? text, IReadOnlyList<IClaim> claims)
+    {
+        bool Applies(Mutant m) => claims.Any(c => m.WhyNotApplicable(c.Spec) is null);
+        if (text is null) return Catalog.Mutants.Where(Applies).ToArray();
+        var picked = new List<Mutant>();
+        foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var m = Catalog.Mutants.FirstOrDefault(x => x.Id.Equals(id, StringComparison.OrdinalIgnoreCase))
+                ?? throw new BadInputException($"unknown mutant '{id}' (known: {string.Join(", ", Catalog.Mutants.Select(x => x.Id))})");
+            if (!Applies(m))
+                throw new BadInputException($"mutant '{m.Id}' applies to none of the selected claims ({string.Join(", ", claims.Select(c => c.Spec.Id))})");
+            picked.Add(m);
+        }
+        return picked;
+    }
+}

@@ -1,0 +1,68 @@
+// power.json: the manifest, one truth row per claim (runs at K seeds, the false-fail rate and its Clopper–Pearson upper
+// limit), one row per mutant with its status on every selected claim, and the score. The shape is the README's (Power).
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TheoryCheck.Claims.Power;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
+
+namespace TheoryCheck.Cli.Power;
+
+public static class PowerJson
+{
+    static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public sealed record TruthRun(int Seed, string Verdict, bool Passed, string Reason);
+
+    /// <param name="FalseFailRate">Failed runs / runs.</param>
+    /// <param name="FalseFailUpper95">Its one-sided 95 % Clopper–Pearson upper limit (0 of 10 → 0.259).</param>
+    public sealed record TruthRow(string Claim, int Runs, int Passed, double FalseFailRate, double FalseFailUpper95,
+                                  IReadOnlyList<TruthRun> Seeds);
+
+    /// <param name="Status">"killed", "survived" or "n.a."; <paramref name="Reason"/> says why (the deciding bound, or why n.a.).</param>
+    /// <param name="Measured">The deciding bound's value (the most violated one, or for a survivor the closest to killing).</param>
+    public sealed record MutantResult(string Claim, string Status, string Reason, double? Measured = null, double? Se = null,
+                                      double? Limit = null, string? Bound = null);
+
+    public sealed record MutantRow(string Id, string Family, string Description, string? Strength, IReadOnlyList<MutantResult> Results);
+
+    public sealed record Score(int Killed, int Total, int TruthRuns, int TruthPassed);
+
+    public sealed record Document(Manifest Manifest, int Seeds, IReadOnlyList<TruthRow> Truth, IReadOnlyList<MutantRow> Mutants, Score Score)
+    {
+        public static Document Of(Manifest manifest, int seeds, IReadOnlyList<TruthRow> truth, IReadOnlyList<MutantRow> mutants)
+        {
+            var applicable = mutants.SelectMany(m => m.Results).Where(r => r.Status != StatusText(MutantStatus.NotApplicable)).ToArray();
+            return new(manifest, seeds, truth, mutants,
+                new Score(applicable.Count(r => r.Status == StatusText(MutantStatus.Killed)), applicable.Length,
+                          truth.Sum(t => t.Runs), truth.Sum(t => t.Passed)));
+        }
+    }
+
+    public static string StatusText(MutantStatus s) => s switch
+    {
+        MutantStatus.Killed => "killed",
+        MutantStatus.Survived => "survived",
+        _ => "n.a.",
+    };
+
+    public static string Write(string directory, Document doc) =>
+        AtomicFile.WriteText(Path.Combine(directory, "power.json"), JsonSerializer.Serialize(doc, Options));
+
+    /// <exception cref="InvalidDataException">Not a power.json of this tool.</exception>
+    public static Document Read(string path)
+    {
+        Document? doc;
+        try { doc = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Options); }
+        catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON ({e.Message.Split('\n')[0]})"); }
+        if (doc?.Manifest?.Tool != Manifest.ToolName || doc.Truth is null || doc.Mutants is null)
+            throw new InvalidDataException($"{path} is not a TheoryCheck power.json");
+        return doc;
+    }
+}

@@ -1,0 +1,63 @@
+// power.md: the score line, the truth rows (runs, passed, false-fail rate ≤ its upper limit) and the mutant matrix
+// (mutant × claim: killed / survived / n.a., with the deciding value), then each survivor with the bound it passed.
+using System.Globalization;
+using System.Text;
+
+namespace TheoryCheck.Cli.Power;
+
+public static class PowerMarkdown
+{
+    public static string Render(PowerJson.Document doc)
+    {
+        var sb = new StringBuilder();
+        var m = doc.Manifest;
+        sb.Append(Invariant($"# Power: {string.Join(", ", m.Selection ?? [])} at {m.Scale} scale\n\n"));
+        sb.Append(Invariant($"Commit {m.Commit[..Math.Min(7, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}, seeds {m.Seed}..{m.Seed + doc.Seeds - 1} for the truth rows, seed {m.Seed} for the mutants; {m.Cpu}, {m.Threads} thread(s), {m.WallSeconds:0} s.\n\n"));
+        sb.Append(Score(doc)).Append("\n\n## Truth: the claim itself at each seed\n\n");
+        sb.Append("| claim | runs | passed | false-fail rate | 95 % upper limit | failing seeds |\n|:--|--:|--:|--:|--:|:--|\n");
+        foreach (var t in doc.Truth)
+            sb.Append(Invariant($"| {t.Claim} | {t.Runs} | {t.Passed} | {t.FalseFailRate:P0} | ≤ {t.FalseFailUpper95:P0} | {string.Join(", ", t.Seeds.Where(s => !s.Passed).Select(s => $"{s.Seed} ({s.Verdict})"))} |\n"));
+        if (doc.Mutants.Count == 0) return sb.Append("\nNo catalogued mutant applies to this selection.\n").ToString();
+        var claims = doc.Truth.Select(t => t.Claim).ToArray();
+        sb.Append("\n## Mutants: each near miss in the place of the tested thing\n\n| mutant | strength | ")
+          .Append(string.Join(" | ", claims)).Append(" |\n|:--|:--|").Append(string.Concat(claims.Select(_ => ":-:|"))).Append('\n');
+        foreach (var row in doc.Mutants)
+            sb.Append($"| {row.Id} | {row.Strength ?? "-"} | ")
+              .Append(string.Join(" | ", claims.Select(c => Cell(row.Results.FirstOrDefault(r => r.Claim == c))))).Append(" |\n");
+        sb.Append("\nA cell is the mutant's status with the deciding bound's value (for a survivor: the bound nearest to killing it).\n\n");
+        sb.Append("### What each mutant is\n\n");
+        foreach (var row in doc.Mutants)
+        {
+            sb.Append($"- **{row.Id}**: {row.Description}{(row.Strength is null ? "" : $" ({row.Strength})")}.");
+            var na = row.Results.Where(r => r.Status == "n.a.").ToArray();
+            if (na.Length > 0) sb.Append(" Not applicable: ").Append(string.Join("; ", na.Select(r => $"{r.Claim} ({r.Reason})")));
+            sb.Append('\n');
+        }
+        var survivors = doc.Mutants.SelectMany(r => r.Results.Where(x => x.Status == "survived").Select(x => (r.Id, x))).ToArray();
+        if (survivors.Length > 0)
+        {
+            sb.Append("\n### Survivors\n\n");
+            foreach (var (id, x) in survivors) sb.Append($"- {id} on {x.Claim}: {x.Reason}\n");
+        }
+        return sb.ToString();
+    }
+
+    static string Cell(PowerJson.MutantResult? r) => r switch
+    {
+        null => "",
+        { Status: "n.a." } => "n.a.",
+        { Measured: { } v } => Invariant($"{r.Status} {v:G3}"),
+        _ => r.Status,
+    };
+
+    /// <summary>The score in one line, as the last line of `power` and in the report.</summary>
+    public static string Score(PowerJson.Document doc)
+    {
+        var s = doc.Score;
+        int failed = s.TruthRuns - s.TruthPassed;
+        double upper = s.TruthRuns == 0 ? 1 : TheoryCheck.Claims.Power.PowerRules.UpperLimit(failed, s.TruthRuns);
+        return Invariant($"truth: {s.TruthPassed} of {s.TruthRuns} claim runs passed (false-fail rate {(double)failed / Math.Max(1, s.TruthRuns):P0}, ≤ {upper:P0} at 95 %); mutants: {s.Killed} of {s.Total} killed");
+    }
+
+    static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}
