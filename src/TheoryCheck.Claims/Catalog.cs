@@ -18,7 +18,8 @@ public static class Catalog
             .OrderBy(t => !t.IsSnapshot).ToArray();   // a stable sort: family order holds within each group
 
     /// <summary>Every catalogued mutant (near misses for `power`), family by family: each family's catalogue sits beside its claims.</summary>
-    public static IReadOnlyList<Power.Mutant> Mutants { get; } = MetaLearning.MetaLearningMutants.All.ToArray<Power.Mutant>();
+    public static IReadOnlyList<Power.Mutant> Mutants { get; } =
+        MetaLearning.MetaLearningMutants.All.Concat<Power.Mutant>(Attention.AttentionMutants.All).ToArray();
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 

@@ -63,6 +63,9 @@ public static class SeedPurposes
     /// <summary>The label permutation of the shuffled-label control.</summary>
     public static readonly SeedSalt ShuffledLabels = new("shuffled labels", 0x5f1e);
 
+    /// <summary>Which training labels the label-flip mutant flips (`power`).</summary>
+    public static readonly SeedSalt MutantLabelFlips = new("mutant label flips", 0x0f11b5);
+
     /// <summary>The random direction orthogonal to q̂ and v̂ (context-benefit control).</summary>
     public static readonly SeedSalt OrthogonalDirection = new("orthogonal direction", 0x0f0f);
 

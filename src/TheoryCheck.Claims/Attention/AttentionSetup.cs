@@ -75,12 +75,18 @@ public static class AttentionSetup
             $"{family} d={c.D} T={c.T} zeta={c.Zeta:0.###} Q={c.Q:0.###} sigma={c.Sigma:0.###}{extra} n={c.N} Gamma={c.Gamma:0.###}");
     }
 
-    /// <summary>Training and test sets that share one instance (q̂, v̂); each draw has its own stream of the seed.</summary>
-    public static (MixtureDataset Train, MixtureDataset Test) TrainTest(ContextualMixtureConfig c, int seed, int testSize)
+    /// <summary>The context's PA mutant (`power`), or <see cref="AttentionMutant.None"/>, the real thing, whose hooks are the identity.</summary>
+    public static AttentionMutant Mutation(RunContext ctx) => ctx.Mutant as AttentionMutant ?? AttentionMutant.None;
+
+    /// <summary>Training and test sets that share one instance (q̂, v̂); each draw has its own stream of the seed. The
+    /// training labels pass through <paramref name="mutant"/> (a label-flip near miss under `power`).</summary>
+    public static (MixtureDataset Train, MixtureDataset Test) TrainTest(ContextualMixtureConfig c, int seed, int testSize,
+                                                                       AttentionMutant? mutant = null)
     {
         var rng = new Random(seed);
         var instance = ContextualMixture.DrawInstance(c, rng);
         var train = ContextualMixture.Sample(c, instance, c.N, new Random(SeedPlan.For(seed, SeedPurposes.TrainingSet)));
+        if (mutant is not null) train = train with { Y = mutant.TrainingLabels(train.Y, seed) };
         var test = ContextualMixture.Sample(c, instance, testSize, new Random(SeedPlan.For(seed, SeedPurposes.TestSet)));
         return (train, test);
     }

@@ -39,7 +39,7 @@ public sealed class BeatsUniformAttention : Claim<MixtureCase>
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
         var c = mc.Config;
-        var (train, test) = TrainTest(c, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000));
+        var (train, test) = TrainTest(c, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         using var lin = Trained(AttentionArchitecture.Uniform, train, Gd, 0, 0);
         var linCorrect = lin.Correct(test.X, test.Y);
         double need = Math.Max(0.6, 3 * c.Zeta);

@@ -44,7 +44,8 @@ public sealed class ContextBenefit : Claim<MixtureCase>
                 new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), prompt(g)).Errors(c.N, sets, KnownPromptExperiment.Ridge(1)), "training sets");
             return Measurement.Difference(Err(0), Err(3));
         }
-        var measured = new[] { Drop(KnownPromptExperiment.ContextPrompt) };
+        var mutation = AttentionSetup.Mutation(ctx);
+        var measured = new[] { Drop(g => KnownPromptExperiment.ContextPrompt(mutation.PromptNorm(g))) };
         var control = new Measurement?[] { Drop(g => inst => Scaled(Orthogonal(inst, mc.Seed), g)) };
         return new CaseOutcome(mc.ToString(), measured, control);
     }

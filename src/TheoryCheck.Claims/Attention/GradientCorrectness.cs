@@ -42,7 +42,8 @@ public sealed class GradientCorrectness : Claim<TokenCase>
         void CompareFd(double[] analytic, double[] theta, Func<double[], double> f) => worst = Math.Max(worst, FdError(analytic, theta, f));
 
         // PA: analytic vs FD vs autograd, in p and v, with a random W.
-        var (gp, gv) = PromptAttention.Gradient(x, p, v, w);
+        var (_, gv) = PromptAttention.Gradient(x, p, v, w);
+        var gp = AttentionSetup.Mutation(ctx).PromptGradient(x, p, v, w);
         CompareFd(gp, p, q => PromptAttention.Forward(x, q, v, w));
         CompareFd(gv, v, h => PromptAttention.Forward(x, p, h, w));
         var auto = Autograd(AttentionArchitecture.PromptAttention, x, ("prompt", p), ("head", v), ("key_query", Flat(w)));
@@ -68,11 +69,7 @@ public sealed class GradientCorrectness : Claim<TokenCase>
         Compare(Flat(sw), auto["key_query"]); Compare(su, auto["head"]);
 
         // Control: the prompt gradient without the −s sᵀ centring term.
-        var s = PromptAttention.AttentionWeights(x, p, w);
-        var wrongQ = new double[c.D];
-        for (int t = 0; t < x.Length; t++)
-            for (int j = 0; j < c.D; j++) wrongQ[j] += s[t] * Dot(v, x[t]) * x[t][j];
-        var wrong = Enumerable.Range(0, c.D).Select(j => Enumerable.Range(0, c.D).Sum(i => w[i][j] * wrongQ[i])).ToArray();
+        var wrong = AttentionMutants.Uncentred(x, p, v, w);
         double control = FdError(wrong, p, q => PromptAttention.Forward(x, q, v, w));
         return new CaseOutcome(c.ToString(), new[] { Measurement.Exact(worst) }, new Measurement?[] { Measurement.Exact(control) });
     }

@@ -30,13 +30,14 @@ public sealed class HeadAlignment : Claim<MixtureCase>
     {
         var c = mc.Config;
         int draws = ctx.Scale.Pick(3, 10, 10);
-        double formula = GradientDescentTheory.HeadAlignment(c);
+        var mutation = AttentionSetup.Mutation(ctx);
+        double formula = mutation.HeadAlignment(c);
         var rng = new Random(mc.Seed);
         var real = new List<double>(); var shuffled = new List<double>();
         for (int r = 0; r < draws; r++)
         {
             var data = ContextualMixture.Sample(c, c.N, new Random(rng.Next()));
-            real.Add(Cos(GradientDynamics.EarlySteps(data.X, data.Y, 1, c.Eta, MarginLoss.Logistic).V, data.Instance.VHat) - formula);
+            real.Add(Cos(GradientDynamics.EarlySteps(data.X, mutation.TrainingLabels(data.Y, mc.Seed + r), 1, c.Eta, MarginLoss.Logistic).V, data.Instance.VHat) - formula);
             shuffled.Add(Cos(GradientDynamics.EarlySteps(data.X, Shuffle(data.Y, rng), 1, c.Eta, MarginLoss.Logistic).V, data.Instance.VHat) - formula);
         }
         return new CaseOutcome(mc.ToString() + FormattableString.Invariant($" formula {formula:0.###}"),

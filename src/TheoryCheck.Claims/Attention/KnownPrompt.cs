@@ -34,15 +34,17 @@ public static class KnownPrompt
                                            Func<ContextualMixtureConfig, HeadFit> headOf, int sets, double bound)
     {
         var c = mc.Config;
-        Measurement Gap(ContextualMixtureConfig formula, ContextualMixtureConfig data)
+        var mutation = AttentionSetup.Mutation(ctx);
+        Measurement Gap(ContextualMixtureConfig formula, ContextualMixtureConfig data, bool real = false)
         {
-            var exp = new KnownPromptExperiment(data, mc.Seed, TestSize(ctx.Scale), KnownPromptExperiment.ContextPrompt(data.Gamma));
-            double theory = theoryOf(formula);
+            var exp = new KnownPromptExperiment(data, mc.Seed, TestSize(ctx.Scale),
+                                                KnownPromptExperiment.ContextPrompt(real ? mutation.PromptNorm(data.Gamma) : data.Gamma));
+            double theory = theoryOf(real ? mutation.KnownPromptFormulaConfig(formula) : formula);
             // Small n makes one training set's error noisy: draw more sets (up to 8×) while the interval straddles the bound.
             return Sequential.Measure((_, count) => exp.Errors(formula.N, count, headOf(formula)).Select(e => e - theory).ToArray(),
                                       values => Abs(Measurement.MeanOf(values, "training sets")), bound, sets, 8 * sets);
         }
-        var measured = Gap(c, c);
+        var measured = Gap(c, c, real: true);   // what a mutant replaces; the control below is always the real experiment
         var uniform = c with { Gamma = 0 };
         Measurement? control = Math.Abs(theoryOf(c) - theoryOf(uniform)) < 3 * bound ? null : Gap(uniform, c);
         ctx.Log(FormattableString.Invariant($"  {mc}: theory {theoryOf(c):0.####}, |sim - theory| {measured}, control {control?.ToString() ?? "skipped"}"));

@@ -35,10 +35,11 @@ public sealed class MatchedMarginFormula : Claim<MixtureCase>
     {
         var c = mc.Config;
         var data = ContextualMixture.Sample(c, c.N, new Random(mc.Seed));
-        double expected = ExpressivityTheory.MatchedMargin(c);
+        var mutation = AttentionSetup.Mutation(ctx);
+        double expected = mutation.MatchedMargin(c);
         Measurement[] Check(AttentionArchitecture arch)
         {
-            using var m = Expressivity.Oracle(arch, data.Instance, c.Gamma);
+            using var m = Expressivity.Oracle(arch, data.Instance, mutation.PromptNorm(c.Gamma));
             var f = m.Predict(data.X);
             double err = f.Select((v, i) => Math.Abs(data.Y[i] * v - expected)).Max();
             double acc = f.Select((v, i) => data.Y[i] * v > 0 ? 1.0 : 0).Average();

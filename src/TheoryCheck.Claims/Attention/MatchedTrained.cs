@@ -40,7 +40,7 @@ public sealed class MatchedTrained : Claim<MixtureCase>
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
-        var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000));
+        var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         Measurement Acc(AttentionArchitecture arch, GradientDescentConfig gd, double init, bool freeze = false)
         {
             // Small random init: zero is a population saddle on F-matched (E[y x̄] = 0, p2 §6.8).

@@ -44,7 +44,7 @@ public sealed class PromptAlignmentGrowth : Claim<int>
             for (int r = 0; r < draws; r++)
             {
                 var data = ContextualMixture.Sample(Setting with { N = n }, n, new Random(rng.Next()));
-                cos.Add(Cos(GradientDynamics.EarlySteps(data.X, data.Y, 2, 1, MarginLoss.Logistic).P, data.Instance.QHat));
+                cos.Add(Cos(GradientDynamics.EarlySteps(data.X, AttentionSetup.Mutation(ctx).TrainingLabels(data.Y, n + r), 2, 1, MarginLoss.Logistic).P, data.Instance.QHat));
                 if (n == 1000)
                     shuffled.Add(Cos(GradientDynamics.EarlySteps(data.X, Shuffle(data.Y, rng), 2, 1, MarginLoss.Logistic).P, data.Instance.QHat));
             }

@@ -73,7 +73,7 @@ public sealed class RealDataAttention : Claim<ImageCase>
         FashionMnist.EnsureAvailable();                                              // before any data or training
         var c = Config(ic, ctx.Scale).Validate();
         var (train, test) = ContextualImages.TrainTest(c, ic.Seed, TestSize(ctx.Scale));
-        var real = Train(train, train.Y, test);
+        var real = Train(train, AttentionSetup.Mutation(ctx).TrainingLabels(train.Y, ic.Seed), test);
         var shuffled = Train(train, Shuffle(train.Y, new Random(SeedPlan.For(ic.Seed, SeedPurposes.ShuffledLabels))), test);
         ctx.Log(string.Create(CultureInfo.InvariantCulture,
             $"  {ic}: PA {real.PaCorrect.Average():0.###} vs linear {real.LinearCorrect.Average():0.###}, relevant mass {real.RelevantMass.Average():0.###}; " +

@@ -40,11 +40,12 @@ public sealed class SelectionBound : Claim<MixtureCase>
         var random = ContextualMixture.Sample(c, c.N, rng);
         var data = Expressivity.Concat(random, Expressivity.ExtremalBox(c, random.Instance, Math.Max(50, c.N / 10), rng));
         double raw = ExpressivityTheory.CriticalPromptNorm(c), used = Math.Max(raw, 0.1);
+        var mutation = AttentionSetup.Mutation(ctx);
         (double Acc, double MinGap) Check(double gamma)
         {
-            using var pa = Expressivity.Oracle(AttentionArchitecture.PromptAttention, data.Instance, gamma);
+            using var pa = Expressivity.Oracle(AttentionArchitecture.PromptAttention, data.Instance, mutation.PromptNorm(gamma));
             double acc = pa.Correct(data.X, data.Y).Average();
-            double bound = ExpressivityTheory.RelevantMassLowerBound(c.Zeta, gamma, c.BoxMargin, c.Q);
+            double bound = mutation.RelevantMassLowerBound(c.Zeta, gamma, c.BoxMargin, c.Q);
             return (acc, RelevantMass(pa, data).Min() - bound);
         }
         var (acc, gap) = Check(c.Gamma);

@@ -37,7 +37,7 @@ public sealed class SelfAttentionReadout : Claim<MixtureCase>
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
-        var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000));
+        var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         double[] Correct(AttentionArchitecture arch, double init, MixtureDataset tr, MixtureDataset te, bool freeze = false)
         {
             using var m = Trained(arch, tr, Gd, init, SeedPlan.For(mc.Seed, SeedPurposes.ModelInit), x => { if (freeze) FreezePromptAtZero(x); });

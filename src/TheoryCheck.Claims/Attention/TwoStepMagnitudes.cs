@@ -38,7 +38,8 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
         var c = mc.Config;
         var rng = new Random(mc.Seed);
         var data = ContextualMixture.Sample(c, c.N, rng);
-        double vPred = c.Zeta / 2, pPred = c.Zeta * c.Zeta * (1 - c.Zeta) * c.Q / 4;
+        var mutation = AttentionSetup.Mutation(ctx);
+        double vPred = c.Zeta / 2, pPred = c.Zeta * c.Zeta * mutation.OneMinusZeta(c.Zeta) * c.Q / 4;
         Measurement?[] Measure(MarginLoss loss)
         {
             int n = data.Count;

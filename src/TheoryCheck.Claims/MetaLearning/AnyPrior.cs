@@ -25,7 +25,8 @@ public sealed class AnyPrior : Claim<BetaPriorCase>
         "An LSTM meta-trained on Beta(α, β), α, β ∈ [0.5, 5], is within per-step KL 0.005 of that prior's Bayes predictor.",
         new[] { Bound.AtMost("kl_per_step", BoundValue, "our design (docs/bounds.md#mb-5); MB-1's LSTM is at 2.2e-5 on Beta(1,1) (ci, seed 1), room for harder priors") },
         "the same trained LSTM scored against the Bayes predictor of a near prior must fail: Beta(α + δ, β), δ set so that the exact KL between the two ideal predictors is 3× the bound (so the control applies to every draw)",
-        new ScalePresets("1 prior", "2 priors, each a fresh ci-size LSTM", "3 priors at paper size"));
+        new ScalePresets("1 prior", "2 priors, each a fresh ci-size LSTM", "3 priors at paper size"),
+        EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 3);
 

@@ -42,7 +42,8 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
             $"A {name} meta-trained with log loss on Beta(1,1) coins is Bayes-optimal: mean per-step KL(Bayes ‖ model) ≤ {bound} nats on fresh length-50 sequences.",
             new[] { Bound.AtMost("kl_per_step", bound, source) },
             "the exact Bayes predictor of a misspecified prior, Beta(1.2, 1.2), standing in for the network on the same sequences, must fail the bound (exact KL 1.96e-4 per step)",
-            new ScalePresets(MetaLearningSetup.Describe(Scale.Smoke), MetaLearningSetup.Describe(Scale.Ci), MetaLearningSetup.Describe(Scale.Paper)));
+            new ScalePresets(MetaLearningSetup.Describe(Scale.Smoke), MetaLearningSetup.Describe(Scale.Ci), MetaLearningSetup.Describe(Scale.Paper)),
+        EveryBoundControlled: true);
     }
 
     public override ClaimSpec Spec { get; }

@@ -25,7 +25,8 @@ public sealed class Exchangeability : Claim<PermutationCase>
         "Two random permutations of the same sequence end in predictions within 0.03 of each other (both meta-trained nets).",
         new[] { Bound.AtMost("max_abs_dp1_permuted", 0.03, "our design (docs/bounds.md#mb-4); ideal value 0") },
         $"a recency-weighted predictor (exponential moving average, rate {EmaRate}) on the same permutation pairs must violate it",
-        new ScalePresets("3 sequences × 8 pairs", "12 sequences × 8 pairs", "40 sequences × 8 pairs"));
+        new ScalePresets("3 sequences × 8 pairs", "12 sequences × 8 pairs", "40 sequences × 8 pairs"),
+        EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 12, 40);
 

@@ -26,7 +26,8 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         "For any count state (k, n), n ≤ 40, every sequence with those counts makes both meta-trained nets predict P(1) within 0.03 of (k+1)/(n+2).",
         new[] { Bound.AtMost("max_abs_dp1", 0.03, "our design (docs/bounds.md#mb-3); ideal value 0") },
         "an LSTM meta-trained on Beta(5,1) must violate it (checked where (k+5)/(n+6) and (k+1)/(n+2) differ by ≥ 0.06)",
-        new ScalePresets("5 count states", "20 count states × 8 orderings", "50 count states × 8 orderings"));
+        new ScalePresets("5 count states", "20 count states × 8 orderings", "50 count states × 8 orderings"),
+        EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(5, 20, 50);
 

@@ -13,6 +13,10 @@ namespace TheoryCheck.Claims.Power;
 public abstract record Mutant(string Id, string Family, string Description, string? Strength,
                               IReadOnlyDictionary<string, string> NotApplicable)
 {
+    /// <summary>Claim id → why the claim cannot kill this mutant at our scale: a power finding, declared from the measured ci
+    /// matrix (docs/power.md) and shown as such. One that is killed after all is reported, so the declaration gets updated.</summary>
+    public IReadOnlyDictionary<string, string> Survives { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Why this mutant does not apply to <paramref name="spec"/>, or null when it does.</summary>
     public string? WhyNotApplicable(ClaimSpec spec) =>
         spec.Family != Family ? $"a {Family} mutant; {spec.Id} is in {spec.Family}"

@@ -69,11 +69,19 @@ public static class PowerCommand
     {
         if (m.WhyNotApplicable(claim.Spec) is { } why)
             return new PowerJson.MutantResult(claim.Spec.Id, "n.a.", why);
-        var r = runner.Measure(claim, runner.Context with { Mutant = m }, $"{claim.Spec.Id} with {m.Id}");
+        ClaimResult r;
+        // A mutant that makes the claim throw is a defect of the catalogue, not a kill: it is reported as such and counted
+        // as not killed, and the matrix goes on.
+        try { r = runner.Measure(claim, runner.Context with { Mutant = m }, $"{claim.Spec.Id} with {m.Id}"); }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or ArithmeticException)
+        {
+            return new PowerJson.MutantResult(claim.Spec.Id, "error", $"the claim threw under this mutant: {e.GetType().Name}: {e.Message.Split('\n')[0]}");
+        }
         var outcome = PowerRules.Classify(r);
         var b = outcome.Deciding;
         return new PowerJson.MutantResult(claim.Spec.Id, PowerJson.StatusText(outcome.Status), outcome.Reason,
-                                          b?.Measured.Value, b?.Measured.Se, b?.Limit, b?.Bound.ToString());
+                                          b?.Measured.Value, b?.Measured.Se, b?.Limit, b?.Bound.ToString(),
+                                          m.Survives.TryGetValue(claim.Spec.Id, out var finding) ? finding : null);
     }
 
     /// <summary>--seeds: how many seeds the truth rows run (default 10).</summary>

@@ -25,10 +25,12 @@ public static class PowerJson
     public sealed record TruthRow(string Claim, int Runs, int Passed, double FalseFailRate, double FalseFailUpper95,
                                   IReadOnlyList<TruthRun> Seeds);
 
-    /// <param name="Status">"killed", "survived" or "n.a."; <paramref name="Reason"/> says why (the deciding bound, or why n.a.).</param>
+    /// <param name="Status">"killed", "survived", "n.a." or "error" (the claim threw under the mutant: a catalogue defect,
+    /// counted as not killed); <paramref name="Reason"/> says why (the deciding bound, why n.a., or the exception).</param>
     /// <param name="Measured">The deciding bound's value (the most violated one, or for a survivor the closest to killing).</param>
+    /// <param name="DeclaredSurvivor">Why the catalogue expects this claim not to kill the mutant (a power finding), or null.</param>
     public sealed record MutantResult(string Claim, string Status, string Reason, double? Measured = null, double? Se = null,
-                                      double? Limit = null, string? Bound = null);
+                                      double? Limit = null, string? Bound = null, string? DeclaredSurvivor = null);
 
     public sealed record MutantRow(string Id, string Family, string Description, string? Strength, IReadOnlyList<MutantResult> Results);
 

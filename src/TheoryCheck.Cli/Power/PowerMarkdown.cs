@@ -24,7 +24,8 @@ public static class PowerMarkdown
         foreach (var row in doc.Mutants)
             sb.Append($"| {row.Id} | {row.Strength ?? "-"} | ")
               .Append(string.Join(" | ", claims.Select(c => Cell(row.Results.FirstOrDefault(r => r.Claim == c))))).Append(" |\n");
-        sb.Append("\nA cell is the mutant's status with the deciding bound's value (for a survivor: the bound nearest to killing it).\n\n");
+        sb.Append("\nA cell is the mutant's status with the deciding bound's value (for a survivor: the bound nearest to killing it); " +
+                  "† a declared survivor (a power finding), ‡ a declared survivor that was killed (update the catalogue).\n\n");
         sb.Append("### What each mutant is\n\n");
         foreach (var row in doc.Mutants)
         {
@@ -37,7 +38,14 @@ public static class PowerMarkdown
         if (survivors.Length > 0)
         {
             sb.Append("\n### Survivors\n\n");
-            foreach (var (id, x) in survivors) sb.Append($"- {id} on {x.Claim}: {x.Reason}\n");
+            foreach (var (id, x) in survivors)
+                sb.Append($"- {id} on {x.Claim}: {x.Reason}").Append(x.DeclaredSurvivor is { } why ? $". Declared (power finding): {why}" : ". Not declared").Append('\n');
+        }
+        var stale = doc.Mutants.SelectMany(r => r.Results.Where(x => x.Status == "killed" && x.DeclaredSurvivor is not null).Select(x => (r.Id, x))).ToArray();
+        if (stale.Length > 0)
+        {
+            sb.Append("\n### Declared survivors that were killed: update the catalogue\n\n");
+            foreach (var (id, x) in stale) sb.Append($"- {id} on {x.Claim}: {x.Reason} (declared: {x.DeclaredSurvivor})\n");
         }
         return sb.ToString();
     }
@@ -46,9 +54,12 @@ public static class PowerMarkdown
     {
         null => "",
         { Status: "n.a." } => "n.a.",
-        { Measured: { } v } => Invariant($"{r.Status} {v:G3}"),
-        _ => r.Status,
+        { Measured: { } v } => Invariant($"{r.Status}{Mark(r)} {v:G3}"),
+        _ => r.Status + Mark(r),
     };
+
+    /// <summary>† marks a declared survivor (a power finding); ‡ one that was killed after all.</summary>
+    static string Mark(PowerJson.MutantResult r) => r.DeclaredSurvivor is null ? "" : r.Status == "killed" ? "‡" : "†";
 
     /// <summary>The score in one line, as the last line of `power` and in the report.</summary>
     public static string Score(PowerJson.Document doc)

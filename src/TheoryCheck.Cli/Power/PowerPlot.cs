@@ -1,5 +1,5 @@
 // power.png: the mutant matrix as a heat map (rows mutants, columns claims): killed green, survived red, n.a. grey, with
-// the status written in each cell, so a reader sees at a glance which near misses get through.
+// (error, a mutant the claim could not run with, orange) the status written in each cell, so a reader sees at a glance which near misses get through.
 using ScottPlot;
 using TheoryCheck.Claims.Snapshots;
 
@@ -23,6 +23,7 @@ public static class PowerPlot
                 {
                     "killed" => Colors.SeaGreen,
                     "survived" => Colors.Crimson,
+                    "error" => Colors.DarkOrange,
                     _ => Colors.LightGray,
                 };
                 cell.LineStyle.Color = Colors.White;

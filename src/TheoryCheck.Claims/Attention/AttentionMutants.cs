@@ -1,0 +1,151 @@
+// The PA family's mutant catalogue: near misses of the data, the formulas and the prompt the PA claims read. Each hook
+// below is the identity for the real thing (AttentionMutant.None) and is read at the one place a claim obtains that
+// thing (AttentionSetup.Mutation); a catalogued mutant overrides exactly one concern. Which claims a mutant cannot be told
+// apart by, and why, is said in advance; docs/power.md has the matrix `theorycheck power PA` measures.
+using System.Globalization;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Power;
+using TheoryCheck.Reference.Attention;
+
+namespace TheoryCheck.Claims.Attention;
+
+public abstract record AttentionMutant(string Id, string Description, string? Strength, IReadOnlyDictionary<string, string> NotApplicable)
+    : Mutant(Id, AttentionFamily.Key, Description, Strength, NotApplicable)
+{
+    /// <summary>The real thing: every hook is the identity.</summary>
+    public static AttentionMutant None { get; } = new Identity();
+
+    /// <summary>Training labels as the learner sees them (test labels are never touched).</summary>
+    public virtual int[] TrainingLabels(int[] y, int seed) => y;
+
+    /// <summary>The analytic PA prompt gradient ∂f/∂p that PA-2 checks (p2 §2.2).</summary>
+    public virtual double[] PromptGradient(double[][] x, double[] p, double[] v, double[][] w) => PromptAttention.Gradient(x, p, v, w).GradP;
+
+    /// <summary>(1−ζ) where a claim writes it itself (PA-9's ζ²(1−ζ)Q/4).</summary>
+    public virtual double OneMinusZeta(double zeta) => 1 - zeta;
+
+    /// <summary>PA-10's head-alignment closed form (p2 §4.3).</summary>
+    public virtual double HeadAlignment(ContextualMixtureConfig c) => GradientDescentTheory.HeadAlignment(c);
+
+    /// <summary>PA-4's E1 lower bound on the relevant attention mass (p2 §4.2).</summary>
+    public virtual double RelevantMassLowerBound(double zeta, double gamma, double boxMargin, double q) =>
+        ExpressivityTheory.RelevantMassLowerBound(zeta, gamma, boxMargin, q);
+
+    /// <summary>PA-7's F-matched margin formula (p2 §4.2 E2).</summary>
+    public virtual double MatchedMargin(ContextualMixtureConfig c) => ExpressivityTheory.MatchedMargin(c);
+
+    /// <summary>The config a known-prompt error formula is evaluated at (PA-13, PA-14; p2 §4.4).</summary>
+    public virtual ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c;
+
+    /// <summary>The prompt norm Γ an experiment actually sets, where the claim states Γ (p = Γq̂).</summary>
+    public virtual double PromptNorm(double gamma) => gamma;
+
+    sealed record Identity() : AttentionMutant("none", "the real thing", null, new Dictionary<string, string>());
+}
+
+public static class AttentionMutants
+{
+    /// <summary>PA claims that read nothing a given hook changes, shared by the mutants below.</summary>
+    static IReadOnlyDictionary<string, string> Except(string reason, params string[] ids) => ids.ToDictionary(id => id, _ => reason);
+
+    static IReadOnlyDictionary<string, string> Join(params IReadOnlyDictionary<string, string>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    const string NoTraining = "trains nothing: it checks a model or formula at fixed parameters";
+    const string NoClosedForm = "compares no closed form that has a (1−ζ) factor";
+    const string NoKnownPrompt = "reads no known-prompt error formula";
+    const string NoGamma = "sets no prompt norm Γ: the prompt is learned, random or zero";
+    const string NotTheGradient = "does not read the analytic PA prompt gradient";
+
+    public static IReadOnlyList<AttentionMutant> All { get; } = new AttentionMutant[]
+    {
+        new FlippedLabels("pa-labels-10", 0.10),
+        new UncentredGradient("pa-gradient-uncentred"),
+        new DroppedOneMinusZeta("pa-no-1-zeta"),
+        new SwappedND("pa-formula-n-d"),
+        new ScaledPromptNorm("pa-gamma-0.8", 0.8),
+    };
+
+    /// <summary>A fraction of the training labels flipped (a fixed random subset): the learner sees noisier data than the claim states.</summary>
+    sealed record FlippedLabels(string Id, double Fraction) : AttentionMutant(Id,
+        "a fixed random fraction of the training labels flipped", string.Create(CultureInfo.InvariantCulture, $"{Fraction:P0} of labels"),
+        Except(NoTraining, "PA-1", "PA-2", "PA-3", "PA-4", "PA-5", "PA-6", "PA-7", "PA-13", "PA-14", "PA-15", "PA-16"))
+    {
+        public override int[] TrainingLabels(int[] y, int seed)
+        {
+            var rng = new Random(SeedPlan.For(seed, SeedPurposes.MutantLabelFlips));
+            var flipped = (int[])y.Clone();
+            foreach (int i in Enumerable.Range(0, y.Length).OrderBy(_ => rng.Next()).Take((int)Math.Round(Fraction * y.Length)))
+                flipped[i] = -flipped[i];
+            return flipped;
+        }
+    }
+
+    /// <summary>The PA prompt gradient without its centring term −s sᵀ: Wᵀ Σ s_t (vᵀx_t) x_t.</summary>
+    sealed record UncentredGradient(string Id) : AttentionMutant(Id,
+        "the analytic PA prompt gradient without its centring term (Wᵀ Σ s_t (vᵀx_t) x_t)", null,
+        Except(NotTheGradient, Enumerable.Range(1, 18).Where(i => i != 2).Select(i => $"PA-{i}").ToArray()))
+    {
+        public override double[] PromptGradient(double[][] x, double[] p, double[] v, double[][] w) => Uncentred(x, p, v, w);
+    }
+
+    /// <summary>Wᵀ Σ s_t (vᵀx_t) x_t: the PA prompt gradient with the −s sᵀ centring term dropped (PA-2's control and the
+    /// pa-gradient-uncentred mutant: one definition).</summary>
+    public static double[] Uncentred(double[][] x, double[] p, double[] v, double[][] w)
+    {
+        var s = PromptAttention.AttentionWeights(x, p, w);
+        int d = p.Length;
+        var q = new double[d];
+        for (int t = 0; t < x.Length; t++)
+        {
+            double vx = Vec.Dot(v, x[t]);
+            for (int j = 0; j < d; j++) q[j] += s[t] * vx * x[t][j];
+        }
+        return Enumerable.Range(0, d).Select(j => Enumerable.Range(0, d).Sum(i => w[i][j] * q[i])).ToArray();
+    }
+
+    /// <summary>The closed forms with their (1−ζ) factor replaced by 1: PA-4's mass bound, PA-7's margin, PA-9's p₂
+    /// magnitude, PA-10's head alignment. Deliberately wrong copies of the reference formulas.</summary>
+    sealed record DroppedOneMinusZeta(string Id) : AttentionMutant(Id,
+        "every closed form with its (1−ζ) factor replaced by 1", null,
+        Except(NoClosedForm, "PA-1", "PA-2", "PA-3", "PA-5", "PA-6", "PA-8", "PA-11", "PA-12", "PA-13", "PA-14", "PA-15", "PA-16", "PA-17", "PA-18"))
+    {
+        public override double OneMinusZeta(double zeta) => 1;
+
+        public override double HeadAlignment(ContextualMixtureConfig c)
+        {
+            double noise = (c.D - 1) * (c.Sigma * c.Sigma + c.SigmaDelta * c.SigmaDelta);
+            return 1 / Math.Sqrt(1 + noise / (c.N * c.T * c.Zeta * c.Zeta * c.V * c.V));
+        }
+
+        public override double RelevantMassLowerBound(double zeta, double gamma, double boxMargin, double q) =>
+            1 / (1 + 1 / zeta * Math.Exp(-gamma * boxMargin * q));
+
+        public override double MatchedMargin(ContextualMixtureConfig c)
+        {
+            double u = c.Gamma * c.Q, r = 0.5, a = c.Alpha;
+            double num = 1 - Math.Exp((a - 1) * u) / a + (1 / a - 1) * Math.Exp(-u);
+            double den = c.Zeta + r * Math.Exp((a - 1) * u) + r * Math.Exp(-u);
+            return c.V * c.V * c.Zeta * num / den;
+        }
+    }
+
+    /// <summary>The known-prompt error formulas evaluated with n and d swapped (label balance does not enter the formulas, only
+    /// the data's validation, which an odd swapped n would fail).</summary>
+    sealed record SwappedND(string Id) : AttentionMutant(Id,
+        "the known-prompt error formulas evaluated with n and d swapped", null,
+        Except(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray()))
+    {
+        public override ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c with { N = c.D, D = c.N, BalancedLabels = false };
+    }
+
+    /// <summary>The experiment sets the prompt norm to a fraction of the Γ the claim states (p = 0.8·Γq̂).</summary>
+    sealed record ScaledPromptNorm(string Id, double Factor) : AttentionMutant(Id,
+        "the experiment's prompt norm scaled against the Γ the claim states", string.Create(CultureInfo.InvariantCulture, $"Γ × {Factor}"),
+        Join(Except(NoGamma, "PA-1", "PA-2", "PA-3", "PA-6", "PA-8", "PA-9", "PA-10", "PA-11", "PA-12", "PA-17", "PA-18"),
+             Except("states monotonicity in Γ, which is invariant to scaling Γ", "PA-5"),
+             Except("states the double-descent peak at n = d for any Γ in its range, with no Γ-dependent value", "PA-15")))
+    {
+        public override double PromptNorm(double gamma) => Factor * gamma;
+    }
+}

@@ -1,0 +1,56 @@
+// `power`: bad input is one line and exit 2 before anything runs; at smoke scale it writes power.json in the documented
+// shape, and the exact mutants land where their exact values put them (a misspecified prior is killed by MB-1 at any
+// scale; MB-4 cannot see a prior, so it is declared n.a. there; a short memory breaks exchangeability).
+using System.Text.Json.Nodes;
+using TheoryCheck.Tests.Torch;
+
+namespace TheoryCheck.Tests.Cli;
+
+[Collection(TorchCollection.Name)]
+public sealed class PowerCommandTests
+{
+    [Theory]
+    [Trait("Tier", "Fast")]
+    [InlineData("unknown mutant 'mb-nope'", "MB-1", "--mutant", "mb-nope")]
+    [InlineData("applies to none of the selected claims", "PA-8", "--mutant", "mb-prior-sym")]
+    [InlineData("applies to none of the selected claims", "MB-0", "--mutant", "mb-window-10")]
+    [InlineData("--seeds must be a positive integer, got '0'", "MB-1", "--seeds", "0")]
+    [InlineData("--seeds must be a positive integer, got 'x'", "MB-1", "--seeds", "x")]
+    [InlineData("unknown claim id or family 'MB-99'", "MB-99")]
+    public void BadInputIsOneLineAndExit2(string mustMention, params string[] args)
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = CliRun.Invoke(["power", .. args, "--scale", "smoke", "--out", dir.Path]);
+        Assert.Equal(2, code);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains(mustMention, err);
+        Assert.False(Directory.Exists(dir.Path), "power wrote its folder on bad input");
+    }
+
+    [Fact]
+    [Trait("Tier", "Claim")]
+    public void SmokeMatrixHasTheDocumentedShape()
+    {
+        using var dir = new TempDir();
+        var (code, stdout, err) = CliRun.Invoke("power", "MB-1,MB-4", "--scale", "smoke", "--seeds", "2",
+                                                "--mutant", "mb-prior-sym,mb-window-10", "--out", dir.Path);
+        Assert.True(code == 0, err);
+        Assert.StartsWith("truth: ", stdout.Trim().Split('\n')[^1]);
+        Assert.True(File.Exists(dir["power.md"]) && File.Exists(dir["power.png"]));
+        var doc = JsonNode.Parse(File.ReadAllText(dir["power.json"]))!;
+        Assert.Equal("theorycheck", (string)doc["manifest"]!["tool"]!);
+        var truth = doc["truth"]!.AsArray();
+        Assert.Equal(["MB-1", "MB-4"], truth.Select(t => (string)t!["claim"]!));
+        Assert.All(truth, t => Assert.Equal(2, (int)t!["runs"]!));
+        Assert.All(truth, t => Assert.InRange((double)t!["false_fail_upper95"]!, (double)t["false_fail_rate"]!, 1.0));
+
+        string Status(string mutant, string claim) => (string)doc["mutants"]!.AsArray()
+            .Single(m => (string)m!["id"]! == mutant)!["results"]!.AsArray().Single(r => (string)r!["claim"]! == claim)!["status"]!;
+        Assert.Equal("killed", Status("mb-prior-sym", "MB-1"));   // exact KL per step 3.9e-4 at smoke length 20, bound 1e-4
+        Assert.Equal("n.a.", Status("mb-prior-sym", "MB-4"));
+        Assert.Equal("killed", Status("mb-window-10", "MB-4"));   // order matters beyond 10 tokens
+        var score = doc["score"]!;
+        Assert.Equal(3, (int)score["total"]!);
+        Assert.Equal(3, (int)score["killed"]!);
+    }
+}
