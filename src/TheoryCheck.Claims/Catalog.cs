@@ -19,7 +19,7 @@ public static class Catalog
 
     /// <summary>Every catalogued mutant (near misses for `power`), family by family: each family's catalogue sits beside its claims.</summary>
     public static IReadOnlyList<Power.Mutant> Mutants { get; } =
-        MetaLearning.MetaLearningMutants.All.Concat<Power.Mutant>(Attention.AttentionMutants.All).ToArray();
+        MetaLearning.MetaLearningMutants.All.Concat<Power.Mutant>(PromptTuning.PromptTuningMutants.All).Concat(Attention.AttentionMutants.All).ToArray();
 
     public static IReadOnlyList<string> Families => Claims.Select(c => c.Spec.Family).Distinct().ToArray();
 

@@ -98,9 +98,10 @@ public static partial class Commands
         var pMutant = new Option<string?>("--mutant") { Description = "catalogued mutant ids, comma-separated (default: every mutant of the selected families)" };
         var pOut = new Option<string?>("--out") { Description = "folder for power.json, power.md and power.png" };
         var pForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
-        var power = new Command("power", "What the checks separate: each claim at K seeds (truth) and each catalogued near miss in the place of the tested thing (mutants).") { pSelectors, pScale, pSeed, pSeeds, pMutant, pOut, pForce };
+        var pArch = TaskOptions.ArchOption();
+        var power = new Command("power", "What the checks separate: each claim at K seeds (truth) and each catalogued near miss in the place of the tested thing (mutants).") { pSelectors, pScale, pSeed, pSeeds, pMutant, pOut, pForce, pArch };
         power.SetAction(pr => Power.PowerCommand.Run(new Power.PowerCommand.Options(pr.GetValue(pSelectors)!, pr.GetValue(pScale), pr.GetValue(pSeed),
-            pr.GetValue(pSeeds), pr.GetValue(pMutant), pr.GetValue(pOut), pr.GetValue(pForce)), stdout, stderr));
+            pr.GetValue(pSeeds), pr.GetValue(pMutant), pr.GetValue(pOut), pr.GetValue(pForce), pr.GetValue(pArch)), stdout, stderr));
 
         root.Subcommands.Add(list);
         root.Subcommands.Add(power);

@@ -24,16 +24,21 @@ public sealed class TunerHygiene : Claim<SeedCase>
 
     public override ClaimSpec Spec { get; } = new("PT-10", "P1", "§4.2, §4.4 (tuner hygiene)", "PT",
         "On tiny random LSTMs and Transformers: Simplex/Real/Soft prefix tuning changes no weight; the prefix loss equals the sequence-only log loss of the hard-prefixed input; " +
-        "LoRA with B = 0 leaves every output bit-identical; Embed/Unembed/UnEmbed/LoRA tuning changes no parameter outside its own set.",
+        "LoRA with B = 0 leaves every output bit-identical, and with a random B changes them (the adapters are wired into forward); Embed/Unembed/UnEmbed/LoRA tuning changes no parameter outside its own set.",
         new[]
         {
             Bound.AtMost("prefix_tuning_weight_change", 0, "exact: weights are frozen"),
             Bound.AtMost("prefix_loss_mismatch", 1e-5, "float32 rounding of two equal sums over ≤ 24 terms"),
             Bound.AtMost("lora_zero_b_output_change", 0, "exact: x + 0 = x"),
             Bound.AtMost("foreign_parameter_change", 0, "exact: other parameters get no updates"),
+            Bound.AtLeast("lora_random_b_output_change", LoraWiredBound,
+                          "our design (docs/power.md#pt-10): a random B moves the tiny Transformer's logits by 0.51-2.78 (30 cases, seeds 1-10), 10x above the bound; an adapter never wired into forward moves them by exactly 0"),
         },
-        "FullWT in place of prefix tuning, a loss that also counts prefix positions, LoRA with random B, and FullWT judged as EmbedWT must each fail",
+        "FullWT in place of prefix tuning, a loss that also counts prefix positions, LoRA with random B, FullWT judged as EmbedWT, and a LoRA adapter never wired into forward must each fail",
         new ScalePresets("1 seed", "3 seeds", "10 seeds"), Fast: true);
+
+    /// <summary>The wiring bound: far below what a wired random-B adapter moves (docs/power.md#pt-10), far above an unwired one's 0.</summary>
+    public const double LoraWiredBound = 0.05;
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 3, 10);
 
@@ -42,16 +47,19 @@ public sealed class TunerHygiene : Claim<SeedCase>
     public override CaseOutcome Evaluate(SeedCase c, RunContext ctx)
     {
         double frozen = 0, frozenControl = 0, loss = 0, lossControl = 0, lora = 0, loraControl = 0, foreign = 0, foreignControl = 0;
+        double wired = double.PositiveInfinity, wiredControl = double.PositiveInfinity;
+        var fault = PromptTuningMutant.Of(ctx).Fault;
         foreach (var config in Tiny)
         {
-            var r = TunerInvariants.Measure(config, (ulong)c.Seed, FewSteps);
+            var r = TunerInvariants.Measure(config, (ulong)c.Seed, FewSteps, fault);
+            if (config.Arch == Architecture.Transformer) (wired, wiredControl) = (Math.Min(wired, r.LoraRandomBChange), Math.Min(wiredControl, r.LoraRandomBChangeControl));
             frozen = Math.Max(frozen, r.PrefixWeightChange); frozenControl = Math.Max(frozenControl, r.PrefixWeightChangeControl);
             loss = Math.Max(loss, r.PrefixLossMismatch); lossControl = Math.Max(lossControl, r.PrefixLossMismatchControl);
             lora = Math.Max(lora, r.LoraZeroBChange); loraControl = Math.Max(loraControl, r.LoraZeroBChangeControl);
             foreign = Math.Max(foreign, r.ForeignChange); foreignControl = Math.Max(foreignControl, r.ForeignChangeControl);
         }
         Measurement E(double v) => Measurement.Exact(v);
-        return new CaseOutcome(c.ToString(), new[] { E(frozen), E(loss), E(lora), E(foreign) },
-                               new Measurement?[] { E(frozenControl), E(lossControl), E(loraControl), E(foreignControl) });
+        return new CaseOutcome(c.ToString(), new[] { E(frozen), E(loss), E(lora), E(foreign), E(wired) },
+                               new Measurement?[] { E(frozenControl), E(lossControl), E(loraControl), E(foreignControl), E(wiredControl) });
     }
 }

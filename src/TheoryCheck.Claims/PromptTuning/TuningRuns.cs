@@ -24,7 +24,9 @@ public static class TuningRuns
     public static RunOutcome Get(RunRequest request, RunContext ctx)
     {
         var (setting, method, length, rep) = request.Normalized;
-        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}";
+        // A run a mutant changes is its own run; every other run is shared with the real thing's.
+        var mutant = PromptTuningMutant.Of(ctx);
+        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}" + (mutant.Changes(method) ? "|" + mutant.Id : "");
         return Done.Get(key, () => Run(setting, method, length, rep, ctx));
     }
 
@@ -83,7 +85,9 @@ public static class TuningRuns
         var model = Network(s, ctx);
         var seeds = TuningSeeds(s.Target, rep, ctx);
         var budget = preset.Budget;
-        var data = new CoinStream(s.Target.SampleBias, seeds.DataRandom(), seeds.Data, budget.Batch, budget.Length);
+        var mutant = PromptTuningMutant.Of(ctx);   // the identity for the real thing
+        var tuningTarget = mutant.TuningTarget(s.Target);
+        var data = new CoinStream(tuningTarget.SampleBias, seeds.DataRandom(), seeds.Data, budget.Batch, budget.Length);
 
         TunedPrefix? prefix = null;
         CoinNetwork? tuned = null;
@@ -92,18 +96,19 @@ public static class TuningRuns
         {
             case Method.NoTuning: break;
             case Method.HardPT:
-                prefix = model.SearchHardPrefix(length,
-                    new CoinStream(s.Target.SampleBias, seeds.EvalRandom(), seeds.Eval, preset.SearchSequences, budget.Length));
+                prefix = model.SearchHardPrefix(mutant.Length(method, length),
+                    new CoinStream(tuningTarget.SampleBias, seeds.EvalRandom(), seeds.Eval, preset.SearchSequences, budget.Length));
                 detail = $"prefix {string.Join("", prefix.Bits!)} ({prefix.Bits!.Count(b => b == 1)} ones)";
                 break;
             case var m when m.IsPrefix():
-                prefix = model.TunePrefix(m.PrefixKind(), length, seeds.Init, data, budget.Optimiser);
+                prefix = model.TunePrefix(m.PrefixKind(), mutant.Length(method, length), seeds.Init, data, mutant.Budget(method, budget.Optimiser));
                 detail = string.Create(CultureInfo.InvariantCulture, $"final tuning loss {prefix.SearchLoss:F3}");
                 break;
             default:
                 if (method == Method.LoRAWT && s.Arch != Architecture.Transformer)
                     throw new ArgumentException("LoRAWT needs a Transformer (p1 §4.2)");
-                tuned = model.TuneWeights(method.WeightKind(), seeds.Init, data, budget.Optimiser);
+                if (method == Method.LoRAWT && !mutant.LoraWired) { detail = "adapters not wired into forward"; break; }   // scores as untuned
+                tuned = model.TuneWeights(mutant.Trains(method), seeds.Init, data, budget.Optimiser);
                 break;
         }
         try

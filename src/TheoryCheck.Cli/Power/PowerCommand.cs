@@ -13,7 +13,9 @@ namespace TheoryCheck.Cli.Power;
 
 public static class PowerCommand
 {
-    public sealed record Options(string[] Selectors, string? Scale, string? Seed, string? Seeds, string? Mutants, string? Out, bool Force);
+    /// <param name="Arch">--arch for the PT family (null = both networks), as for `run`.</param>
+    public sealed record Options(string[] Selectors, string? Scale, string? Seed, string? Seeds, string? Mutants, string? Out, bool Force,
+                                 string? Arch = null);
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -22,10 +24,11 @@ public static class PowerCommand
         int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
         int seeds = ParseSeeds(o.Seeds);
         var mutants = SelectMutants(o.Mutants, claims);
+        var arch = TaskOptions.ParseArch(o.Arch);
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
 
-        var runner = Runner.Start(scale, seed, stderr);
-        var manifest = Manifest.Capture(scale, seed) with { Selection = claims.Select(c => c.Spec.Id).ToArray() };
+        var runner = Runner.Start(scale, seed, stderr, arch: arch);
+        var manifest = Manifest.Capture(scale, seed) with { Selection = claims.Select(c => c.Spec.Id).ToArray(), Arch = TaskOptions.ArchName(arch) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var truth = new List<PowerJson.TruthRow>();
         var rows = new List<PowerJson.MutantRow>();

@@ -12,7 +12,7 @@ public static class PowerMarkdown
         var sb = new StringBuilder();
         var m = doc.Manifest;
         sb.Append(Invariant($"# Power: {string.Join(", ", m.Selection ?? [])} at {m.Scale} scale\n\n"));
-        sb.Append(Invariant($"Commit {m.Commit[..Math.Min(7, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}, seeds {m.Seed}..{m.Seed + doc.Seeds - 1} for the truth rows, seed {m.Seed} for the mutants; {m.Cpu}, {m.Threads} thread(s), {m.WallSeconds:0} s.\n\n"));
+        sb.Append(Invariant($"Commit {m.Commit[..Math.Min(7, m.Commit.Length)]}{(m.Dirty ? " (dirty)" : "")}, seeds {m.Seed}..{m.Seed + doc.Seeds - 1} for the truth rows, seed {m.Seed} for the mutants; {(m.Arch is null ? "" : $"PT on the {m.Arch} only, ")}{m.Cpu}, {m.Threads} thread(s), {m.WallSeconds:0} s.\n\n"));
         sb.Append(Score(doc)).Append("\n\n## Truth: the claim itself at each seed\n\n");
         sb.Append("| claim | runs | passed | false-fail rate | 95 % upper limit | failing seeds |\n|:--|--:|--:|--:|--:|:--|\n");
         foreach (var t in doc.Truth)

@@ -1,0 +1,138 @@
+// The PT family's mutant catalogue: near misses of the tuners and their data, each read where TuningRuns runs a method (or,
+// for the tuner faults, where PT-10 measures the tuners). The hooks are the identity for the real thing
+// (PromptTuningMutant.None). Which claims a mutant cannot be told apart by, and why, is said in advance; docs/power.md has
+// the matrix `theorycheck power PT` measures.
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Power;
+using TheoryCheck.Reference.Coins;
+using TheoryCheck.Torch.Training;
+using TheoryCheck.Torch.Tuning;
+
+namespace TheoryCheck.Claims.PromptTuning;
+
+public abstract record PromptTuningMutant(string Id, string Description, string? Strength, IReadOnlyDictionary<string, string> NotApplicable)
+    : Mutant(Id, PromptTuningFamily.Key, Description, Strength, NotApplicable)
+{
+    /// <summary>The real thing: every hook is the identity.</summary>
+    public static PromptTuningMutant None { get; } = new Identity();
+
+    /// <summary>The mutant of the context, or <see cref="None"/>.</summary>
+    public static PromptTuningMutant Of(RunContext ctx) => ctx.Mutant as PromptTuningMutant ?? None;
+
+    /// <summary>Whether this mutant changes runs of <paramref name="method"/>: those are keyed apart from the real runs, and
+    /// every other run is shared with them.</summary>
+    public virtual bool Changes(Method method) => false;
+
+    /// <summary>The prefix length a method actually tunes or searches.</summary>
+    public virtual int Length(Method method, int length) => length;
+
+    /// <summary>The optimiser budget a method actually gets.</summary>
+    public virtual OptimiserConfig Budget(Method method, OptimiserConfig budget) => budget;
+
+    /// <summary>The distribution the tuning data are drawn from (evaluation is always on the real target).</summary>
+    public virtual TaskDistribution TuningTarget(TaskDistribution target) => target;
+
+    /// <summary>The weights a weight tuner actually trains.</summary>
+    public virtual WeightKind Trains(Method method) => method.WeightKind();
+
+    /// <summary>False: LoRA's tuned adapters are never read by forward, so the net scores as untuned.</summary>
+    public virtual bool LoraWired => true;
+
+    /// <summary>The tuner PT-10 measures.</summary>
+    public virtual TunerFault Fault => TunerFault.None;
+
+    sealed record Identity() : PromptTuningMutant("none", "the real thing", null, new Dictionary<string, string>());
+}
+
+public static class PromptTuningMutants
+{
+    static IReadOnlyDictionary<string, string> Except(string reason, params string[] ids) => ids.ToDictionary(id => id, _ => reason);
+
+    static IReadOnlyDictionary<string, string> Join(params IReadOnlyDictionary<string, string>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    const string Exact = "exact math on the ideal predictor: no tuner runs";
+    const string NoTuning = "tunes nothing: its prefixes are drawn, not tuned";
+    const string TunerCheckOnly = "the fault is measured where PT-10 checks the tuners; the tuning runs do not read it (a hook there is future work)";
+    const string NoHard = "runs no HardPT search";
+    const string NoSoft = "runs no SoftPT tuning";
+    const string NoWeights = "runs no partial weight tuner (Embed/Unembed/UnEmbed)";
+    const string NoLora = "runs no LoRA tuning";
+
+    public static IReadOnlyList<PromptTuningMutant> All { get; } = new PromptTuningMutant[]
+    {
+        new Faulty("pt-prefix-moves-weights", "a prefix tuner that also moves every weight", "relative step 1e-3", TunerFault.PrefixMovesWeights),
+        new Faulty("pt-loss-counts-prefix", "a prefix tuning loss that also counts the prefix positions", null, TunerFault.LossCountsPrefix),
+        new ShorterHard("pt-hard-shorter"),
+        new QuarterSoft("pt-soft-quarter"),
+        new UnwiredLora("pt-lora-unwired"),
+        new ShiftedTarget("pt-target-off", 0.05),
+        new ExtraGroup("pt-extra-group"),
+    };
+
+    /// <summary>A broken tuner in PT-10's measurement.</summary>
+    sealed record Faulty(string Id, string Description, string? Strength, TunerFault FaultKind) : PromptTuningMutant(Id, Description, Strength,
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(TunerCheckOnly, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7", "PT-8")))
+    {
+        public override TunerFault Fault => FaultKind;
+    }
+
+    /// <summary>HardPT searches prefixes one token shorter than the claim states.</summary>
+    sealed record ShorterHard(string Id) : PromptTuningMutant(Id, "HardPT searching one length shorter", "L − 1",
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoHard, "PT-6", "PT-7", "PT-8", "PT-10")))
+    {
+        public override bool Changes(Method method) => method == Method.HardPT;
+        public override int Length(Method method, int length) => method == Method.HardPT ? Math.Max(1, length - 1) : length;
+    }
+
+    /// <summary>SoftPT with a quarter of its optimiser steps.</summary>
+    sealed record QuarterSoft(string Id) : PromptTuningMutant(Id, "SoftPT with a quarter of its steps", "steps / 4",
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoSoft, "PT-2", "PT-8", "PT-10")))
+    {
+        public override bool Changes(Method method) => method == Method.SoftPT;
+        public override OptimiserConfig Budget(Method method, OptimiserConfig budget) =>
+            method == Method.SoftPT ? budget with { Steps = Math.Max(1, budget.Steps / 4) } : budget;
+    }
+
+    /// <summary>LoRA adapters that are trained but never read by forward (PT-5's LoRAWT; PT-10's wiring bound).</summary>
+    sealed record UnwiredLora(string Id) : PromptTuningMutant(Id, "LoRA adapters not wired into forward", null,
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoLora, "PT-2", "PT-3", "PT-4", "PT-6", "PT-7", "PT-8")))
+    {
+        public override bool Changes(Method method) => method == Method.LoRAWT;
+        public override bool LoraWired => false;
+        public override TunerFault Fault => TunerFault.LoraUnwired;
+    }
+
+    /// <summary>Every tuner learns from data of a target whose coins are off by <paramref name="Shift"/>.</summary>
+    sealed record ShiftedTarget(string Id, double Shift) : PromptTuningMutant(Id, "every tuner's data drawn from the target with its coins off",
+        FormattableString.Invariant($"p + {Shift} (p − {Shift} above {1 - Shift})"),
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except("measures the tuners on random data, with no target", "PT-10")))
+    {
+        public override bool Changes(Method method) => method != Method.NoTuning;
+
+        public override TaskDistribution TuningTarget(TaskDistribution target) => target switch
+        {
+            SingleCoin c => new SingleCoin(Off(c.P)),
+            CoinMixture m => new CoinMixture(m.Components.Select(c => (c.Weight, Off(c.P))).ToArray()),
+            _ => target,
+        };
+
+        double Off(double p) => p + Shift < 1 - 1e-9 ? p + Shift : p - Shift;
+    }
+
+    /// <summary>Each partial weight tuner trains one parameter group more than it states.</summary>
+    sealed record ExtraGroup(string Id) : PromptTuningMutant(Id, "a weight tuner that trains one extra parameter group", "Embed, Unembed → both; both → all",
+        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoWeights, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7")))
+    {
+        public override bool Changes(Method method) => method is Method.EmbedWT or Method.UnembedWT or Method.UnEmbedWT;
+
+        public override WeightKind Trains(Method method) => method switch
+        {
+            Method.EmbedWT or Method.UnembedWT => WeightKind.UnEmbed,
+            Method.UnEmbedWT => WeightKind.Full,
+            _ => method.WeightKind(),
+        };
+
+        public override TunerFault Fault => TunerFault.ExtraGroup;
+    }
+}
