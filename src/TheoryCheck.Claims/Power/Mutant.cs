@@ -22,5 +22,9 @@ public abstract record Mutant(string Id, string Family, string Description, stri
         spec.Family != Family ? $"a {Family} mutant; {spec.Id} is in {spec.Family}"
         : NotApplicable.TryGetValue(spec.Id, out var why) ? why : null;
 
+    /// <summary>The same, for a run in <paramref name="ctx"/>: a mutant of something the run leaves out (the Transformer's LoRA
+    /// under --arch lstm) does not apply there.</summary>
+    public virtual string? WhyNotApplicable(ClaimSpec spec, RunContext ctx) => WhyNotApplicable(spec);
+
     public override string ToString() => Strength is null ? $"{Id}: {Description}" : $"{Id}: {Description} ({Strength})";
 }

@@ -100,6 +100,10 @@ public static class PromptTuningMutants
     {
         public override bool Changes(Method method) => method == Method.LoRAWT;
         public override bool LoraWired => false;
+
+        public override string? WhyNotApplicable(ClaimSpec spec, RunContext ctx) =>
+            spec.Id == "PT-5" && ctx.Arch == Torch.Models.Architecture.Lstm
+                ? "PT-5's LoRA bound needs the Transformer, which --arch lstm leaves out" : base.WhyNotApplicable(spec, ctx);
         public override TunerFault Fault => TunerFault.LoraUnwired;
     }
 

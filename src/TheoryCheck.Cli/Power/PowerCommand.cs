@@ -70,7 +70,7 @@ public static class PowerCommand
 
     static PowerJson.MutantResult Against(Runner runner, Mutant m, IClaim claim)
     {
-        if (m.WhyNotApplicable(claim.Spec) is { } why)
+        if (m.WhyNotApplicable(claim.Spec, runner.Context) is { } why)
             return new PowerJson.MutantResult(claim.Spec.Id, "n.a.", why);
         ClaimResult r;
         // A mutant that makes the claim throw is a defect of the catalogue, not a kill: it is reported as such and counted

@@ -27,6 +27,26 @@ public sealed class PowerCommandTests
         Assert.False(Directory.Exists(dir.Path), "power wrote its folder on bad input");
     }
 
+    /// <summary>PT-10 measures the tuners on tiny random networks (no training beyond a few steps), so its four tuner faults
+    /// are decided exactly at any scale: each must be killed, the unwired LoRA adapter by the wiring bound.</summary>
+    [Fact]
+    [Trait("Tier", "Fast")]
+    public void Pt10KillsEveryTunerFault()
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = CliRun.Invoke("power", "PT-10", "--scale", "smoke", "--seeds", "1", "--out", dir.Path,
+                                           "--mutant", "pt-prefix-moves-weights,pt-loss-counts-prefix,pt-lora-unwired,pt-extra-group");
+        Assert.True(code == 0, err);
+        var doc = JsonNode.Parse(File.ReadAllText(dir["power.json"]))!;
+        foreach (var m in doc["mutants"]!.AsArray())
+        {
+            var r = m!["results"]!.AsArray().Single()!;
+            Assert.True((string)r["status"]! == "killed", $"{(string)m["id"]!} {(string)r["status"]!} on PT-10: {(string)r["reason"]!}");
+        }
+        Assert.Equal("lora_random_b_output_change >= 0.05",
+                     (string)doc["mutants"]!.AsArray().Single(m => (string)m!["id"]! == "pt-lora-unwired")!["results"]![0]!["bound"]!);
+    }
+
     [Fact]
     [Trait("Tier", "Claim")]
     public void SmokeMatrixHasTheDocumentedShape()
