@@ -1,5 +1,5 @@
 // Command-line surface: each command's options and arguments, wired to its handler (RunCommand, MergeCommand,
-// RerunCommand, TablesCommand, RunReport, Bench/). Exit codes and input parsing shared by the commands are in CommandInput.cs.
+// RerunCommand, TablesCommand, RunReport, Bench/, Power/). Exit codes and input parsing shared by the commands are in CommandInput.cs.
 using System.CommandLine;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;

@@ -34,6 +34,12 @@ public static class PowerRules
             : new(id, MutantStatus.Killed, Judge.Describe(nearest), nearest);
     }
 
+    /// <summary>For each bound of the claim, its case nearest to (or furthest past) the bound, among the cases where it applies.</summary>
+    public static IReadOnlyList<BoundResult> WorstPerBound(ClaimResult r) =>
+        Enumerable.Range(0, r.Spec.Bounds.Count)
+            .Select(i => r.CaseResults.Select(c => c.Bounds[i]).Where(b => b.Applicable).OrderBy(Judge.Margin).FirstOrDefault())
+            .OfType<BoundResult>().ToArray();
+
     /// <summary>One-sided 95 % Clopper–Pearson upper limit of a rate with <paramref name="failures"/> in <paramref name="runs"/>.</summary>
     public static double UpperLimit(int failures, int runs)
     {

@@ -61,7 +61,8 @@ public static class PowerCommand
         for (int s = seed; s < seed + seeds; s++)
         {
             var r = runner.Measure(claim, runner.Context with { Seed = s }, $"{claim.Spec.Id} seed {s}");
-            verdicts.Add(new PowerJson.TruthRun(s, r.Verdict.ToString().ToLowerInvariant(), PowerRules.Passed(r), r.Reason));
+            verdicts.Add(new PowerJson.TruthRun(s, r.Verdict.ToString().ToLowerInvariant(), PowerRules.Passed(r), r.Reason,
+                PowerRules.WorstPerBound(r).Select(b => new PowerJson.BoundValue(b.Bound.ToString(), b.Measured.Value, b.Measured.Se, b.Limit, b.Holds)).ToArray()));
         }
         int failed = verdicts.Count(v => !v.Passed);
         return new PowerJson.TruthRow(claim.Spec.Id, seeds, seeds - failed, (double)failed / seeds,

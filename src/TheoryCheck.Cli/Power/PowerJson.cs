@@ -18,7 +18,12 @@ public static class PowerJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public sealed record TruthRun(int Seed, string Verdict, bool Passed, string Reason);
+    /// <param name="Bounds">Each bound's worst case of this run (nearest its bound): the truth's spread across seeds, which
+    /// is where a bound is placed from (docs/power.md).</param>
+    public sealed record TruthRun(int Seed, string Verdict, bool Passed, string Reason, IReadOnlyList<BoundValue>? Bounds = null);
+
+    /// <param name="Bound">"metric op value".</param>
+    public sealed record BoundValue(string Bound, double Measured, double Se, double Limit, bool Holds);
 
     /// <param name="FalseFailRate">Failed runs / runs.</param>
     /// <param name="FalseFailUpper95">Its one-sided 95 % Clopper–Pearson upper limit (0 of 10 → 0.259).</param>

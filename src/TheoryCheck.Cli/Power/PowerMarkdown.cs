@@ -17,6 +17,7 @@ public static class PowerMarkdown
         sb.Append("| claim | runs | passed | false-fail rate | 95 % upper limit | failing seeds |\n|:--|--:|--:|--:|--:|:--|\n");
         foreach (var t in doc.Truth)
             sb.Append(Invariant($"| {t.Claim} | {t.Runs} | {t.Passed} | {t.FalseFailRate:P0} | ≤ {t.FalseFailUpper95:P0} | {string.Join(", ", t.Seeds.Where(s => !s.Passed).Select(s => $"{s.Seed} ({s.Verdict})"))} |\n"));
+        sb.Append(Spread(doc));
         if (doc.Mutants.Count == 0) return sb.Append("\nNo catalogued mutant applies to this selection.\n").ToString();
         var claims = doc.Truth.Select(t => t.Claim).ToArray();
         sb.Append("\n## Mutants: each near miss in the place of the tested thing\n\n| mutant | strength | ")
@@ -46,6 +47,22 @@ public static class PowerMarkdown
         {
             sb.Append("\n### Declared survivors that were killed: update the catalogue\n\n");
             foreach (var (id, x) in stale) sb.Append($"- {id} on {x.Claim}: {x.Reason} (declared: {x.DeclaredSurvivor})\n");
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Per bound, the truth's range over the seeds (each seed's worst case) and its worst 95 % limit: where the
+    /// bound sits against the real thing.</summary>
+    static string Spread(PowerJson.Document doc)
+    {
+        var rows = doc.Truth.SelectMany(t => t.Seeds.SelectMany(s => s.Bounds ?? []).GroupBy(b => b.Bound).Select(g => (t.Claim, g.Key, Values: g.ToArray()))).ToArray();
+        if (rows.Length == 0) return "";
+        var sb = new StringBuilder("\n### Truth spread per bound (each seed's worst case)\n\n| claim | bound | measured, min … max | worst 95 % limit | holds at |\n|:--|:--|:--|--:|--:|\n");
+        foreach (var (claim, bound, values) in rows)
+        {
+            bool upper = bound.Contains("<=");
+            double worst = upper ? values.Max(v => v.Limit) : values.Min(v => v.Limit);
+            sb.Append(Invariant($"| {claim} | {bound} | {values.Min(v => v.Measured):G4} … {values.Max(v => v.Measured):G4} | {worst:G4} | {values.Count(v => v.Holds)} of {values.Length} |\n"));
         }
         return sb.ToString();
     }
