@@ -45,12 +45,7 @@ public abstract record AttentionMutant(string Id, string Description, string? St
 
 public static class AttentionMutants
 {
-    /// <summary>PA claims that read nothing a given hook changes, shared by the mutants below.</summary>
-    static IReadOnlyDictionary<string, string> Except(string reason, params string[] ids) => ids.ToDictionary(id => id, _ => reason);
-
-    static IReadOnlyDictionary<string, string> Join(params IReadOnlyDictionary<string, string>[] parts) =>
-        parts.SelectMany(p => p).ToDictionary(kv => kv.Key, kv => kv.Value);
-
+    // Why a PA claim reads nothing a given hook changes, shared by the mutants below.
     const string NoTraining = "trains nothing: it checks a model or formula at fixed parameters";
     const string NoClosedForm = "compares no closed form that has a (1−ζ) factor";
     const string NoKnownPrompt = "reads no known-prompt error formula";
@@ -69,7 +64,7 @@ public static class AttentionMutants
     /// <summary>A fraction of the training labels flipped (a fixed random subset): the learner sees noisier data than the claim states.</summary>
     sealed record FlippedLabels(string Id, double Fraction) : AttentionMutant(Id,
         "a fixed random fraction of the training labels flipped", string.Create(CultureInfo.InvariantCulture, $"{Fraction:P0} of labels"),
-        Except(NoTraining, "PA-1", "PA-2", "PA-3", "PA-4", "PA-5", "PA-6", "PA-7", "PA-13", "PA-14", "PA-15", "PA-16"))
+        Mutant.NotApplicableTo(NoTraining, "PA-1", "PA-2", "PA-3", "PA-4", "PA-5", "PA-6", "PA-7", "PA-13", "PA-14", "PA-15", "PA-16"))
     {
         public override int[] TrainingLabels(int[] y, int seed)
         {
@@ -84,7 +79,7 @@ public static class AttentionMutants
     /// <summary>The PA prompt gradient without its centring term −s sᵀ: Wᵀ Σ s_t (vᵀx_t) x_t.</summary>
     sealed record UncentredGradient(string Id) : AttentionMutant(Id,
         "the analytic PA prompt gradient without its centring term (Wᵀ Σ s_t (vᵀx_t) x_t)", null,
-        Except(NotTheGradient, Enumerable.Range(1, 18).Where(i => i != 2).Select(i => $"PA-{i}").ToArray()))
+        Mutant.NotApplicableTo(NotTheGradient, Enumerable.Range(1, 18).Where(i => i != 2).Select(i => $"PA-{i}").ToArray()))
     {
         public override double[] PromptGradient(double[][] x, double[] p, double[] v, double[][] w) => Uncentred(x, p, v, w);
     }
@@ -108,7 +103,7 @@ public static class AttentionMutants
     /// magnitude, PA-10's head alignment. Deliberately wrong copies of the reference formulas.</summary>
     sealed record DroppedOneMinusZeta(string Id) : AttentionMutant(Id,
         "every closed form with its (1−ζ) factor replaced by 1", null,
-        Except(NoClosedForm, "PA-1", "PA-2", "PA-3", "PA-5", "PA-6", "PA-8", "PA-11", "PA-12", "PA-13", "PA-14", "PA-15", "PA-16", "PA-17", "PA-18"))
+        Mutant.NotApplicableTo(NoClosedForm, "PA-1", "PA-2", "PA-3", "PA-5", "PA-6", "PA-8", "PA-11", "PA-12", "PA-13", "PA-14", "PA-15", "PA-16", "PA-17", "PA-18"))
     {
         public override double OneMinusZeta(double zeta) => 1;
 
@@ -134,7 +129,7 @@ public static class AttentionMutants
     /// the data's validation, which an odd swapped n would fail).</summary>
     sealed record SwappedND(string Id) : AttentionMutant(Id,
         "the known-prompt error formulas evaluated with n and d swapped", null,
-        Except(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray()))
+        Mutant.NotApplicableTo(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray()))
     {
         public override ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c with { N = c.D, D = c.N, BalancedLabels = false };
     }
@@ -142,9 +137,9 @@ public static class AttentionMutants
     /// <summary>The experiment sets the prompt norm to a fraction of the Γ the claim states (p = 0.8·Γq̂).</summary>
     sealed record ScaledPromptNorm(string Id, double Factor) : AttentionMutant(Id,
         "the experiment's prompt norm scaled against the Γ the claim states", string.Create(CultureInfo.InvariantCulture, $"Γ × {Factor}"),
-        Join(Except(NoGamma, "PA-1", "PA-2", "PA-3", "PA-6", "PA-8", "PA-9", "PA-10", "PA-11", "PA-12", "PA-17", "PA-18"),
-             Except("states monotonicity in Γ, which is invariant to scaling Γ", "PA-5"),
-             Except("states the double-descent peak at n = d for any Γ in its range, with no Γ-dependent value", "PA-15")))
+        Mutant.Join(Mutant.NotApplicableTo(NoGamma, "PA-1", "PA-2", "PA-3", "PA-6", "PA-8", "PA-9", "PA-10", "PA-11", "PA-12", "PA-17", "PA-18"),
+             Mutant.NotApplicableTo("states monotonicity in Γ, which is invariant to scaling Γ", "PA-5"),
+             Mutant.NotApplicableTo("states the double-descent peak at n = d for any Γ in its range, with no Γ-dependent value", "PA-15")))
     {
         public override double PromptNorm(double gamma) => Factor * gamma;
     }

@@ -24,13 +24,10 @@ public static class MetaLearningMutants
     /// <summary>Bayes of any prior predicts from the counts alone, so it is exactly exchangeable (MB-4 is about order, not prior).</summary>
     const string Exchangeable = "a function of the counts alone, so exactly exchangeable: MB-4 tests order, not the prior";
 
-    static readonly IReadOnlyDictionary<string, string> ReferenceClaims = new Dictionary<string, string>
-    {
-        ["MB-0"] = ReferenceOnly, ["MB-6"] = ReferenceOnly,
-    };
+    static readonly IReadOnlyDictionary<string, string> ReferenceClaims = Mutant.NotApplicableTo(ReferenceOnly, "MB-0", "MB-6");
 
     static IReadOnlyDictionary<string, string> ReferenceClaimsAnd(string id, string why) =>
-        new Dictionary<string, string>(ReferenceClaims) { [id] = why };
+        Mutant.Join(ReferenceClaims, Mutant.NotApplicableTo(why, id));
 
     public static IReadOnlyList<MetaLearningMutant> All { get; } = new MetaLearningMutant[]
     {

@@ -26,5 +26,12 @@ public abstract record Mutant(string Id, string Family, string Description, stri
     /// under --arch lstm) does not apply there.</summary>
     public virtual string? WhyNotApplicable(ClaimSpec spec, RunContext ctx) => WhyNotApplicable(spec);
 
+    /// <summary>The same reason for several claims: the building block of a catalogue's <see cref="NotApplicable"/> maps.</summary>
+    public static IReadOnlyDictionary<string, string> NotApplicableTo(string reason, params string[] ids) => ids.ToDictionary(id => id, _ => reason);
+
+    /// <summary>Several such maps as one (claim ids must not repeat).</summary>
+    public static IReadOnlyDictionary<string, string> Join(params IReadOnlyDictionary<string, string>[] parts) =>
+        parts.SelectMany(p => p).ToDictionary(kv => kv.Key, kv => kv.Value);
+
     public override string ToString() => Strength is null ? $"{Id}: {Description}" : $"{Id}: {Description} ({Strength})";
 }

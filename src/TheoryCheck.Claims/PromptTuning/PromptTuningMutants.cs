@@ -46,11 +46,7 @@ public abstract record PromptTuningMutant(string Id, string Description, string?
 
 public static class PromptTuningMutants
 {
-    static IReadOnlyDictionary<string, string> Except(string reason, params string[] ids) => ids.ToDictionary(id => id, _ => reason);
-
-    static IReadOnlyDictionary<string, string> Join(params IReadOnlyDictionary<string, string>[] parts) =>
-        parts.SelectMany(p => p).ToDictionary(kv => kv.Key, kv => kv.Value);
-
+    // Why a PT claim reads nothing a given mutant changes, shared by the mutants below.
     const string Exact = "exact math on the ideal predictor: no tuner runs";
     const string NoTuning = "tunes nothing: its prefixes are drawn, not tuned";
     const string TunerCheckOnly = "the fault is measured where PT-10 checks the tuners; the tuning runs do not read it (a hook there is future work)";
@@ -72,14 +68,14 @@ public static class PromptTuningMutants
 
     /// <summary>A broken tuner in PT-10's measurement.</summary>
     sealed record Faulty(string Id, string Description, string? Strength, TunerFault FaultKind) : PromptTuningMutant(Id, Description, Strength,
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(TunerCheckOnly, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7", "PT-8")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo(TunerCheckOnly, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7", "PT-8")))
     {
         public override TunerFault Fault => FaultKind;
     }
 
     /// <summary>HardPT searches prefixes one token shorter than the claim states.</summary>
     sealed record ShorterHard(string Id) : PromptTuningMutant(Id, "HardPT searching one length shorter", "L − 1",
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoHard, "PT-6", "PT-7", "PT-8", "PT-10")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo(NoHard, "PT-6", "PT-7", "PT-8", "PT-10")))
     {
         public override bool Changes(Method method) => method == Method.HardPT;
         public override int Length(Method method, int length) => method == Method.HardPT ? Math.Max(1, length - 1) : length;
@@ -87,7 +83,7 @@ public static class PromptTuningMutants
 
     /// <summary>SoftPT with a quarter of its optimiser steps.</summary>
     sealed record QuarterSoft(string Id) : PromptTuningMutant(Id, "SoftPT with a quarter of its steps", "steps / 4",
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoSoft, "PT-2", "PT-8", "PT-10")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo(NoSoft, "PT-2", "PT-8", "PT-10")))
     {
         public override bool Changes(Method method) => method == Method.SoftPT;
         public override OptimiserConfig Budget(Method method, OptimiserConfig budget) =>
@@ -96,7 +92,7 @@ public static class PromptTuningMutants
 
     /// <summary>LoRA adapters that are trained but never read by forward (PT-5's LoRAWT; PT-10's wiring bound).</summary>
     sealed record UnwiredLora(string Id) : PromptTuningMutant(Id, "LoRA adapters not wired into forward", null,
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoLora, "PT-2", "PT-3", "PT-4", "PT-6", "PT-7", "PT-8")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo(NoLora, "PT-2", "PT-3", "PT-4", "PT-6", "PT-7", "PT-8")))
     {
         public override bool Changes(Method method) => method == Method.LoRAWT;
         public override bool LoraWired => false;
@@ -110,7 +106,7 @@ public static class PromptTuningMutants
     /// <summary>Every tuner learns from data of a target whose coins are off by <paramref name="Shift"/>.</summary>
     sealed record ShiftedTarget(string Id, double Shift) : PromptTuningMutant(Id, "every tuner's data drawn from the target with its coins off",
         FormattableString.Invariant($"p + {Shift} (p − {Shift} above {1 - Shift})"),
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except("measures the tuners on random data, with no target", "PT-10")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo("measures the tuners on random data, with no target", "PT-10")))
     {
         public override bool Changes(Method method) => method != Method.NoTuning;
 
@@ -126,7 +122,7 @@ public static class PromptTuningMutants
 
     /// <summary>Each partial weight tuner trains one parameter group more than it states.</summary>
     sealed record ExtraGroup(string Id) : PromptTuningMutant(Id, "a weight tuner that trains one extra parameter group", "Embed, Unembed → both; both → all",
-        Join(Except(Exact, "PT-1"), Except(NoTuning, "PT-9"), Except(NoWeights, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7")))
+        Mutant.Join(Mutant.NotApplicableTo(Exact, "PT-1"), Mutant.NotApplicableTo(NoTuning, "PT-9"), Mutant.NotApplicableTo(NoWeights, "PT-2", "PT-3", "PT-4", "PT-5", "PT-6", "PT-7")))
     {
         public override bool Changes(Method method) => method is Method.EmbedWT or Method.UnembedWT or Method.UnEmbedWT;
 
