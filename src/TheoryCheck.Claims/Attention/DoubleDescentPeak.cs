@@ -23,7 +23,7 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
             Bound.AtLeast("peak_excess", 0.05, "derived in the paper's setting (p2 §4.4 item 3); calibration: 0.435–0.449 at n = d vs ≤ 0.26 elsewhere (p2 §6.15)"),
         },
         "the same check on the ridge head with λ = 1 (no interpolation peak) must fail",
-        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5 training sets, test 10,000", "6 cases, test 20,000"));
+        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5–40 training sets, test 10,000", "6 cases, test 20,000"));
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 
@@ -38,12 +38,27 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
         var c = mc.Config;
         int sets = ctx.Scale.Pick(3, Sets, Sets);
         var exp = new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), KnownPromptExperiment.ContextPrompt(c.Gamma));
+        // While the interval straddles the bound, each n gets as many more training sets again (the experiment's stream
+        // continues), up to 8×: 5 sets left the λ = 1 control at 0.018 ± 0.026 against 0.05 (ci, seed 4).
         Measurement PeakExcess(double lambda)
         {
             var head = KnownPromptExperiment.Ridge(lambda);
-            var err = new[] { c.D / 2, c.D, 3 * c.D }.Select(n => Measurement.MeanOf(exp.Errors(n, sets, head), "training sets")).ToArray();
-            var other = err[0].Value >= err[2].Value ? err[0] : err[2];
-            return Measurement.Difference(err[1], other);
+            var ns = new[] { c.D / 2, c.D, 3 * c.D };
+            var errors = ns.Select(n => exp.Errors(n, sets, head).ToList()).ToArray();
+            Measurement Excess()
+            {
+                var err = errors.Select(e => Measurement.MeanOf(e, "training sets")).ToArray();
+                var other = err[0].Value >= err[2].Value ? err[0] : err[2];
+                return Measurement.Difference(err[1], other);
+            }
+            var m = Excess();
+            while (Sequential.Straddles(m, Spec.Bounds[0]) && errors[0].Count < 8 * sets)
+            {
+                int more = errors[0].Count;
+                for (int i = 0; i < ns.Length; i++) errors[i].AddRange(exp.Errors(ns[i], more, head));
+                m = Excess();
+            }
+            return m;
         }
         return new CaseOutcome(mc.ToString(), new[] { PeakExcess(0) }, new Measurement?[] { PeakExcess(1) });
     }

@@ -19,11 +19,14 @@ public sealed record BetaPriorCase(double Alpha, double Beta, int EvalSeed)
 public sealed class AnyPrior : Claim<BetaPriorCase>
 {
     public static readonly AnyPrior Claim = new();
-    const double BoundValue = 0.005;
+    /// <summary>Between truth and near miss (docs/power.md#mb-5): the ci LSTM measures at most 3.0e-5 (upper limit) over 20 drawn
+    /// priors (seeds 1-10); the control sits at 3× the bound by construction, the exact Bayes of Beta(α, β + 0.2) at ≥ 4.8e-4 on
+    /// seed 1's priors.</summary>
+    const double BoundValue = 1e-4;
 
     public override ClaimSpec Spec { get; } = new("MB-5", "P1", "§2.1 (T0) for priors beyond the paper's Beta(1,1)", "MB",
-        "An LSTM meta-trained on Beta(α, β), α, β ∈ [0.5, 5], is within per-step KL 0.005 of that prior's Bayes predictor.",
-        new[] { Bound.AtMost("kl_per_step", BoundValue, "our design (docs/bounds.md#mb-5); MB-1's LSTM is at 2.2e-5 on Beta(1,1) (ci, seed 1), room for harder priors") },
+        "An LSTM meta-trained on Beta(α, β), α, β ∈ [0.5, 5], is within per-step KL 1e-4 of that prior's Bayes predictor.",
+        new[] { Bound.AtMost("kl_per_step", BoundValue, "our design (docs/power.md#mb-5): ci LSTM at most 3.0e-5 per step (upper limit) over 20 drawn priors, seeds 1-10; a near prior's Bayes at 3e-4 by construction") },
         "the same trained LSTM scored against the Bayes predictor of a near prior must fail: Beta(α + δ, β), δ set so that the exact KL between the two ideal predictors is 3× the bound (so the control applies to every draw)",
         new ScalePresets("1 prior", "2 priors, each a fresh ci-size LSTM", "3 priors at paper size"),
         EveryBoundControlled: true);

@@ -1,5 +1,5 @@
 // MB-6: the references themselves. Monte-Carlo regret from ≥ 20,000 sampled sequences matches the exact binomial-sum
-// regret within 3 standard errors, for random single-coin and mixture targets. Catches sampler and oracle bugs.
+// regret within 4.5 standard errors, for random single-coin and mixture targets. Catches sampler and oracle bugs.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
@@ -17,11 +17,11 @@ public sealed class ReferenceSanity : Claim<TargetCase>
 {
     public static readonly ReferenceSanity Claim = new();
     const int Horizon = 50;
-    const double Shift = 0.1;
+    const double Shift = 0.03;
 
     public override ClaimSpec Spec { get; } = new("MB-6", "P1", "exact math; p1 §2.5 regret definition", "MB",
-        "Monte-Carlo regret@50 of the Laplace and target-Bayes predictors on ≥ 20,000 sampled sequences is within 3 SE of the exact value, for random coin and mixture targets.",
-        new[] { Bound.AtMost("max_abs_z", 3, "our design (docs/bounds.md#mb-6): 3 standard errors (a correct sampler exceeds it with probability ≈ 0.003 per estimate)") },
+        "Monte-Carlo regret@50 of the Laplace and target-Bayes predictors on ≥ 20,000 sampled sequences is within 4.5 SE of the exact value, for random coin and mixture targets.",
+        new[] { Bound.AtMost("max_abs_z", 4.5, "our design (docs/power.md#mb-6): a run checks up to 40 estimates, so a correct sampler exceeds 4.5 SE somewhere with probability ≤ 40 × 6.8e-6 = 3e-4 (3 SE: ≈ 3 % at ci, and seed 4 measured 2.99); truth ≤ 2.99 over seeds 1-10, the τ+0.03 sampler bug ≥ 12.6") },
         $"the same estimate with a sampler bug (sequences drawn with bias τ+{Shift}, scored against τ) must fail",
         new ScalePresets("2 targets × 20,000 sequences", "6 targets × 20,000 sequences", "20 targets × 50,000 sequences"), Fast: true);
 
