@@ -43,16 +43,17 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
         Measurement?[] Measure(MarginLoss loss)
         {
             int n = data.Count;
-            var (p, v) = GradientDynamics.EarlySteps(data.X, data.Y, 2, c.Eta, loss);
-            var (_, v1) = GradientDynamics.EarlySteps(data.X, data.Y, 1, c.Eta, loss);
+            var y = mutation.TrainingLabels(data.Y, mc.Seed);   // the labels GD learns from (the real ones but under a label-flip mutant)
+            var (p, v) = GradientDynamics.EarlySteps(data.X, y, 2, c.Eta, loss);
+            var (_, v1) = GradientDynamics.EarlySteps(data.X, y, 1, c.Eta, loss);
             // SEs from the per-sequence terms of each GD step, computed by the doubles oracle.
             var kind = loss == MarginLoss.Logistic ? LossKind.Logistic : LossKind.Squared;
             var vTerms = new double[n]; var pTerms = new double[n];
             for (int i = 0; i < n; i++)
             {
                 var (dp, dv) = PromptAttention.Gradient(data.X[i], new double[c.D], v1);
-                vTerms[i] = -c.Eta * GradientDescent.LossSlope(kind, data.Y[i], 0) * Dot(PromptAttention.Mean(data.X[i]), data.Instance.VHat);
-                pTerms[i] = -c.Eta * GradientDescent.LossSlope(kind, data.Y[i], Dot(v1, dv)) * Dot(dp, data.Instance.QHat);
+                vTerms[i] = -c.Eta * GradientDescent.LossSlope(kind, y[i], 0) * Dot(PromptAttention.Mean(data.X[i]), data.Instance.VHat);
+                pTerms[i] = -c.Eta * GradientDescent.LossSlope(kind, y[i], Dot(v1, dv)) * Dot(dp, data.Instance.QHat);
             }
             Measurement Rel(double value, double[] terms, double pred) =>
                 Abs(new Measurement(value / pred - 1, Measurement.MeanOf(terms).Se / pred, n, $"two GD steps on {n} sequences (SE over sequences)"));

@@ -16,7 +16,8 @@ public static class PowerMarkdown
         sb.Append(Score(doc)).Append("\n\n## Truth: the claim itself at each seed\n\n");
         sb.Append("| claim | runs | passed | false-fail rate | 95 % upper limit | failing seeds |\n|:--|--:|--:|--:|--:|:--|\n");
         foreach (var t in doc.Truth)
-            sb.Append(Invariant($"| {t.Claim} | {t.Runs} | {t.Passed} | {t.FalseFailRate:P0} | ≤ {t.FalseFailUpper95:P0} | {string.Join(", ", t.Seeds.Where(s => !s.Passed).Select(s => $"{s.Seed} ({s.Verdict})"))} |\n"));
+            if (t.Runs == 0) sb.Append($"| {t.Claim} | 0 | - | n.a. | - | not run here: {t.Seeds[0].Reason} |\n");
+            else sb.Append(Invariant($"| {t.Claim} | {t.Runs} | {t.Passed} | {t.FalseFailRate:P0} | ≤ {t.FalseFailUpper95:P0} | {string.Join(", ", t.Seeds.Where(s => !s.Passed).Select(s => $"{s.Seed} ({s.Verdict})"))} |\n"));
         sb.Append(Spread(doc));
         if (doc.Mutants.Count == 0) return sb.Append("\nNo catalogued mutant applies to this selection.\n").ToString();
         var claims = doc.Truth.Select(t => t.Claim).ToArray();
