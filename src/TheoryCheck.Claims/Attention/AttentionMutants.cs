@@ -69,7 +69,7 @@ public static class AttentionMutants
         {
             Survives = new Dictionary<string, string>
             {
-                ["PA-10"] = "replacing (1−ζ)σ_δ² by σ_δ² moves the formula by 0.006 at the drawn configs (ζ ≤ 0.4), under the truth's own deviation (up to 0.013)",
+                ["PA-10"] = "replacing (1−ζ)σ_δ² by σ_δ² moves the formula by 0.006 at the drawn configs (ζ ∈ [0.1, 0.3], so σ² + (1−ζ)σ_δ² is 1.7-1.9 against 2), under the truth's own deviation (up to 0.013)",
             },
         },
         new SwappedND("pa-formula-n-d"),
@@ -162,8 +162,13 @@ public static class AttentionMutants
         Mutant.Join(Mutant.NotApplicableTo(NoGamma, "PA-1", "PA-2", "PA-3", "PA-6", "PA-8", "PA-9", "PA-10", "PA-11", "PA-12", "PA-17", "PA-18"),
              Mutant.NotApplicableTo("states monotonicity in Γ, which is invariant to scaling Γ", "PA-5"),
              Mutant.NotApplicableTo("states the double-descent peak at n = d for any Γ in its range, with no Γ-dependent value", "PA-15"),
-             Mutant.NotApplicableTo("a lower bound (0.05) on the error drop from Γ = 0 to Γ = 3, which Γ = 2.4 meets too (measured 0.16-0.25)", "PA-16")))
+             Mutant.NotApplicableTo("a lower bound (0.05) on the error drop from Γ = 0 to Γ = 3, which Γ = 2.4 meets too (measured 0.16-0.25)", "PA-16"))), IGradedMutant
     {
+        public string Knob => "prompt-norm factor";
+        public double Catalogued => Factor;
+        public double Identity => 1;
+        public Mutant At(double strength) => this with { Factor = strength };
+
         public override double PromptNorm(double gamma) => Factor * gamma;
     }
 }

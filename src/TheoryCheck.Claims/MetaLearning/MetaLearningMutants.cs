@@ -49,8 +49,13 @@ public static class MetaLearningMutants
     /// Beta(1, 1.2) for MB-1..MB-4, the drawn prior shifted for MB-5.</summary>
     sealed record WrongPrior(string Id, double DAlpha, double DBeta) : MetaLearningMutant(Id,
         "exact Bayes with a misspecified prior, Beta(α + dα, β + dβ)",
-        string.Create(CultureInfo.InvariantCulture, $"dα = {DAlpha}, dβ = {DBeta}"), ReferenceClaimsAnd("MB-4", Exchangeable))
+        string.Create(CultureInfo.InvariantCulture, $"dα = {DAlpha}, dβ = {DBeta}"), ReferenceClaimsAnd("MB-4", Exchangeable)), IGradedMutant
     {
+        public string Knob => "prior shift ε";
+        public double Catalogued => Math.Max(DAlpha, DBeta);
+        public double Identity => 0;
+        public Mutant At(double strength) => this with { DAlpha = DAlpha > 0 ? strength : 0, DBeta = DBeta > 0 ? strength : 0 };
+
         public override CoinSubject Stand(Architecture arch, TaskDistribution prior, RunContext ctx)
         {
             var beta = BetaOf(prior, Id);
@@ -62,8 +67,14 @@ public static class MetaLearningMutants
     /// <summary>Bayes of the right prior that sees only the last <paramref name="Window"/> tokens: right on short contexts, and
     /// order-dependent beyond the window.</summary>
     sealed record ShortMemory(string Id, int Window) : MetaLearningMutant(Id,
-        "exact Bayes of the right prior that sees only the last W tokens", $"W = {Window}", ReferenceClaims)
+        "exact Bayes of the right prior that sees only the last W tokens", $"W = {Window}", ReferenceClaims), IGradedMutant
     {
+        public string Knob => "window W (tokens)";
+        public double Catalogued => Window;
+        public double Identity => 50;   // the ci/paper evaluation length: a window that long sees everything
+        public bool Integer => true;
+        public Mutant At(double strength) => this with { Window = (int)strength };
+
         public override CoinSubject Stand(Architecture arch, TaskDistribution prior, RunContext ctx) =>
             CoinSubject.Of(new WindowedBayes(BetaOf(prior, Id), Window), $"bayes {prior.Name}, last {Window} tokens");
     }

@@ -86,7 +86,17 @@ public static class PowerCommand
         var b = outcome.Deciding;
         return new PowerJson.MutantResult(claim.Spec.Id, PowerJson.StatusText(outcome.Status), outcome.Reason,
                                           b?.Measured.Value, b?.Measured.Se, b?.Limit, b?.Bound.ToString(),
-                                          m.Survives.TryGetValue(claim.Spec.Id, out var finding) ? finding : null);
+                                          m.Survives.TryGetValue(claim.Spec.Id, out var finding) ? finding : null,
+                                          outcome.Status == MutantStatus.Killed && m is IGradedMutant g ? Detect(runner, g, claim) : null);
+    }
+
+    /// <summary>The claim's minimal detectable effect along the mutant's knob: the weakest strength it still kills.</summary>
+    static PowerJson.Detection Detect(Runner runner, IGradedMutant g, IClaim claim)
+    {
+        var (killedAt, survivedAt) = MinimalEffect.Bisect(g, at =>
+            PowerRules.Classify(runner.Measure(claim, runner.Context with { Mutant = at }, $"{claim.Spec.Id} with {at.Id} at {g.Knob}")).Status
+                == MutantStatus.Killed);
+        return new PowerJson.Detection(g.Knob, g.Identity, killedAt, survivedAt);
     }
 
     /// <summary>--seeds: how many seeds the truth rows run (default 10).</summary>

@@ -34,8 +34,13 @@ public static class PowerJson
     /// counted as not killed); <paramref name="Reason"/> says why (the deciding bound, why n.a., or the exception).</param>
     /// <param name="Measured">The deciding bound's value (the most violated one, or for a survivor the closest to killing).</param>
     /// <param name="DeclaredSurvivor">Why the catalogue expects this claim not to kill the mutant (a power finding), or null.</param>
+    /// <param name="Detects">For a killed mutant with a knob that needs no training: the weakest strength the claim still kills.</param>
     public sealed record MutantResult(string Claim, string Status, string Reason, double? Measured = null, double? Se = null,
-                                      double? Limit = null, string? Bound = null, string? DeclaredSurvivor = null);
+                                      double? Limit = null, string? Bound = null, string? DeclaredSurvivor = null, Detection? Detects = null);
+
+    /// <summary>The minimal detectable effect along <paramref name="Knob"/>: killed at <paramref name="Killed"/>, survived at
+    /// <paramref name="Survived"/> (bisected to 1/16 of the range from the real thing, <paramref name="Identity"/>).</summary>
+    public sealed record Detection(string Knob, double Identity, double Killed, double Survived);
 
     public sealed record MutantRow(string Id, string Family, string Description, string? Strength, IReadOnlyList<MutantResult> Results);
 

@@ -36,6 +36,13 @@ public static class PowerMarkdown
             if (na.Length > 0) sb.Append(" Not applicable: ").Append(string.Join("; ", na.Select(r => $"{r.Claim} ({r.Reason})")));
             sb.Append('\n');
         }
+        var detections = doc.Mutants.SelectMany(r => r.Results.Where(x => x.Detects is not null).Select(x => (r.Id, x))).ToArray();
+        if (detections.Length > 0)
+        {
+            sb.Append("\n### Minimal detectable effect (knobs that need no training, bisected to 1/16 of the range)\n\n| mutant | claim | knob | real thing at | killed at | survived at |\n|:--|:--|:--|--:|--:|--:|\n");
+            foreach (var (id, x) in detections)
+                sb.Append(Invariant($"| {id} | {x.Claim} | {x.Detects!.Knob} | {x.Detects.Identity:G4} | {x.Detects.Killed:G4} | {x.Detects.Survived:G4} |\n"));
+        }
         var survivors = doc.Mutants.SelectMany(r => r.Results.Where(x => x.Status == "survived").Select(x => (r.Id, x))).ToArray();
         if (survivors.Length > 0)
         {
