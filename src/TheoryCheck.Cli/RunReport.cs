@@ -120,7 +120,19 @@ public static class RunReport
                     sb.Append($"\n![{Path.GetFileNameWithoutExtension(png)}]({Path.GetRelativePath(dir, png).Replace('\\', '/')})\n");
             }
         }
-        return sb.ToString();
+        return sb.Append(PowerSection(dir)).ToString();
+    }
+
+    /// <summary>A `power` matrix saved in the same folder (`power … --out DIR --force`): its score, heat map and a link.</summary>
+    static string PowerSection(string dir)
+    {
+        string path = Path.Combine(dir, "power.json");
+        if (!File.Exists(path)) return "";
+        Power.PowerJson.Document power;
+        try { power = Power.PowerJson.Read(path); }
+        catch (InvalidDataException e) { throw new BadInputException(e.Message); }
+        return "\n## Power\n\n" + Power.PowerMarkdown.Score(power) + ". The matrix: [power.md](power.md).\n" +
+               (File.Exists(Path.Combine(dir, "power.png")) ? "\n![power](power.png)\n" : "");
     }
 
     static string Cell(string s) => s.Replace("|", "\\|").Replace("\n", " ");

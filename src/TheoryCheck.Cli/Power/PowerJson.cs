@@ -71,7 +71,10 @@ public static class PowerJson
     public static Document Read(string path)
     {
         Document? doc;
-        try { doc = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), Options); }
+        string text;
+        try { text = File.ReadAllText(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InvalidDataException($"cannot read {path}: {e.Message}"); }
+        try { doc = JsonSerializer.Deserialize<Document>(text, Options); }
         catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON ({e.Message.Split('\n')[0]})"); }
         if (doc?.Manifest?.Tool != Manifest.ToolName || doc.Truth is null || doc.Mutants is null)
             throw new InvalidDataException($"{path} is not a TheoryCheck power.json");

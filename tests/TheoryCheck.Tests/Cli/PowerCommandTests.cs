@@ -17,6 +17,7 @@ public sealed class PowerCommandTests
     [InlineData("--seeds must be a positive integer, got '0'", "MB-1", "--seeds", "0")]
     [InlineData("--seeds must be a positive integer, got 'x'", "MB-1", "--seeds", "x")]
     [InlineData("unknown claim id or family 'MB-99'", "MB-99")]
+    [InlineData("--arch must be lstm, transformer or both, got 'gpu'", "PT-3", "--arch", "gpu")]
     public void BadInputIsOneLineAndExit2(string mustMention, params string[] args)
     {
         using var dir = new TempDir();
@@ -45,6 +46,26 @@ public sealed class PowerCommandTests
         }
         Assert.Equal("lora_random_b_output_change >= 0.05",
                      (string)doc["mutants"]!.AsArray().Single(m => (string)m!["id"]! == "pt-lora-unwired")!["results"]![0]!["bound"]!);
+    }
+
+    /// <summary>`report` shows a power matrix saved beside the run, and a corrupt power.json is bad input, not a stack trace.</summary>
+    [Fact]
+    [Trait("Tier", "Fast")]
+    public void ReportIncludesAPowerMatrixSavedBesideTheRun()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRun.Invoke("run", "MB-0", "--scale", "smoke", "--out", dir.Path).Code);
+        Assert.Equal(0, CliRun.Invoke("power", "MB-0", "--scale", "smoke", "--seeds", "2", "--out", dir.Path, "--force").Code);
+        Assert.Equal(0, CliRun.Invoke("report", dir.Path).Code);
+        string report = File.ReadAllText(dir["report.md"]);
+        Assert.Contains("## Power", report);
+        Assert.Contains("truth: 2 of 2 claim runs passed", report);
+
+        File.WriteAllText(dir["power.json"], "{ not json");
+        var (code, _, err) = CliRun.Invoke("report", dir.Path);
+        Assert.Equal(2, code);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Contains("power.json", err);
     }
 
     [Fact]
