@@ -83,6 +83,9 @@ public sealed class PowerRulesTests
             Assert.NotEmpty(family);
             Assert.All(m.NotApplicable.Keys, id => Assert.Contains(family, c => c.Spec.Id == id));
             Assert.All(m.NotApplicable.Values, why => Assert.False(string.IsNullOrWhiteSpace(why)));
+            // A declared survivor is a claim the mutant applies to (never one it is n.a. for), with its reason.
+            Assert.All(m.Survives, kv => Assert.True(family.Any(c => c.Spec.Id == kv.Key) && !m.NotApplicable.ContainsKey(kv.Key)
+                                                     && !string.IsNullOrWhiteSpace(kv.Value), $"{m.Id} declares {kv.Key} a survivor"));
             Assert.Contains(family, c => m.WhyNotApplicable(c.Spec) is null);
             Assert.All(Catalog.Claims.Where(c => c.Spec.Family != m.Family), c => Assert.NotNull(m.WhyNotApplicable(c.Spec)));
         }
