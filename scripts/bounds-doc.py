@@ -35,7 +35,7 @@ def main(run_dir):
            "the control's measurement of the same bound with its status: `fails` (the near miss violates the bound clearly, as it",
            "must), `control holds` (the bound does not tell the claim from its control), `weak` (within noise), or why no control",
            "measures it. A bound declared to miss (a finding) says so. One seed shows where a bound sits against one draw; the spread",
-           "over seeds and targets, and the near misses of the power issue, are the next layer of this evidence.", "",
+           "over seeds and targets, the near misses (mutants) and each bound's margin to both sides are in [power.md](power.md).", "",
            f"Run: commit `{m.get('commit', '?')}`{' (dirty)' if m.get('dirty') else ''}, scale `{m.get('scale')}`, seed {m.get('seed')}, "
            f"torch threads {m.get('threads', '?')}, CPU {m.get('cpu', '?')}, `MKL_CBWR={m.get('mklCbwr', '?')}`.", ""]
     counts = {"bounds": 0, "uncontrolled": 0, "control holds": 0, "weak": 0, "declared": 0}
