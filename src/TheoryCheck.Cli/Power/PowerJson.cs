@@ -70,12 +70,7 @@ public static class PowerJson
     /// <exception cref="InvalidDataException">Not a power.json of this tool.</exception>
     public static Document Read(string path)
     {
-        Document? doc;
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw new InvalidDataException($"cannot read {path}: {e.Message}"); }
-        try { doc = JsonSerializer.Deserialize<Document>(text, Options); }
-        catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON ({e.Message.Split('\n')[0]})"); }
+        var doc = JsonFile.Read<Document>(path, Options);
         if (doc?.Manifest?.Tool != Manifest.ToolName || doc.Truth is null || doc.Mutants is null)
             throw new InvalidDataException($"{path} is not a TheoryCheck power.json");
         return doc;

@@ -81,13 +81,7 @@ public static class ResultsJson
     /// <exception cref="InvalidDataException">Unreadable, not JSON, or JSON of another tool; the message is one line.</exception>
     public static Document Read(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        { throw new InvalidDataException($"cannot read {path}: {e.Message}"); }
-        Document? doc;
-        try { doc = JsonSerializer.Deserialize<Document>(text, Options); }
-        catch (JsonException e) { throw new InvalidDataException($"{path} is not valid JSON ({e.Message.Split('\n')[0]})"); }
+        var doc = JsonFile.Read<Document>(path, Options);
         if (doc?.Manifest?.Tool != Manifest.ToolName || doc.Claims is null || doc.Claims.Any(c => c?.Id is null || c.Bounds is null))
             throw new InvalidDataException($"{path} is not a TheoryCheck results.json (no theorycheck manifest and claims)");
         return doc;
