@@ -75,6 +75,7 @@ public static class RunReport
         Field("CPU", m.Cpu + (m.VectorExtensions is { } v ? $" ({v})" : ""));
         Field("MKL_CBWR", m.MklCbwr ?? "not recorded");
         Field("ATEN_CPU_CAPABILITY", m.AtenCpuCapability ?? "not recorded");
+        Field("heap (speed only)", m.Heap);
         Field("wall time", Inv($"{m.WallSeconds:0.0} s"));
         foreach (var model in m.Models ?? Array.Empty<TheoryCheck.Torch.ModelRecord>())
             Field($"model {model.Hash}", $"`{model.Key}`{(model.FromCache ? " (loaded from cache)" : " (trained)")}");

@@ -92,7 +92,7 @@ public static class TorchRuntime
             string wantDevice = DeviceChoice(Environment.GetEnvironmentVariable("THEORYCHECK_DEVICE"));
             ApplyNativePolicy();
             Threads = threads ?? Math.Max(1, defaultThreads);
-            if (Threads == 1) KeepLargeBuffersInHeap();
+            if (Threads == 1 && !HeapUsesHugePages) KeepLargeBuffersInHeap();
             torch.set_num_threads(Threads);
             // One lane per core left over; the lanes park the finalizer while they run (FinalizerGate has the race that needs it).
             Lanes = lanes ?? Math.Max(1, Environment.ProcessorCount / Threads);
@@ -227,6 +227,31 @@ public static class TorchRuntime
     }
 
     /// <summary>
+    /// The glibc tunable every entry point starts its process with (the CLI relaunches itself, the test hosts get it from
+    /// tests.runsettings): glibc backs its heap and its mmapped chunks with transparent huge pages, so libtorch's per-step
+    /// buffers cost one page fault per 2 MB instead of per 4 KB. Tunables are read once, when the process starts; setting it
+    /// later does nothing. Measured (ci LSTM meta-training, 2-core AMD EPYC VM, 3-4 runs each): with it and glibc's default
+    /// heap 12.5 ms/step every run at 250 MB RSS; with <see cref="KeepLargeBuffersInHeap"/> alone either 11 ms/step or, in
+    /// about half the runs, 45 ms/step with RSS swinging 0.3-2 GB (61 MB in use, the rest freed but never reused);
+    /// glibc's default alone 37 ms/step (docs/performance.md, *Heap*).
+    /// </summary>
+    public const string HeapTunable = "glibc.malloc.hugetlb=1";
+
+    /// <summary>Whether this process started with <see cref="HeapTunable"/> (or another hugetlb setting the user chose).</summary>
+    public static bool HeapUsesHugePages =>
+        OperatingSystem.IsLinux() && (Environment.GetEnvironmentVariable("GLIBC_TUNABLES") ?? "").Contains("glibc.malloc.hugetlb=", StringComparison.Ordinal);
+
+    /// <summary>The heap set-up of this process, for the manifest: it changes speed and memory, never a value.</summary>
+    public static string HeapPolicy =>
+        !OperatingSystem.IsLinux() ? "platform default"
+        : HeapUsesHugePages ? $"GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES")}"
+        : heapInHeapPolicy ? "mallopt fallback (no mmap, no trim, one arena)"
+        : "glibc default";
+
+    static bool heapInHeapPolicy;
+
+    /// <summary>
+    /// The fallback for a process started without <see cref="HeapTunable"/> (a host we do not launch).
     /// Stops glibc from serving big buffers with fresh mmaps and from trimming the heap top on every free: by default each
     /// libtorch buffer over the (dynamic, ≤ 32 MB) mmap threshold comes back as new zero pages, and page faults then dominate.
     /// Measured (2-core CI machine, 60 tuning steps, back to back): an LSTM-64 prefix batch of 192 rows took 10.5 s with the
@@ -248,6 +273,7 @@ public static class TorchRuntime
             // grew RSS by about 100 MB a second, 22.8 GB of this 24 GB machine within 4 minutes; with one arena the same run
             // peaked at 0.87 GB, as fast (251 Transformer steps in 14 s either way).
             mallopt(MallocArenaMax, 1);
+            heapInHeapPolicy = true;
         }
         catch (EntryPointNotFoundException) { }   // musl and other libcs without mallopt
     }

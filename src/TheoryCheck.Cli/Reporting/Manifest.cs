@@ -13,6 +13,7 @@ namespace TheoryCheck.Cli.Reporting;
 /// <param name="MergedFrom">The shards a merged results.json was combined from.</param>
 /// <param name="Target">--target (PT family), null = built-in targets. <paramref name="Pretrain"/>: --pretrain, null = Beta(1,1).</param>
 /// <param name="Arch">--arch (PT family): lstm or transformer; null = both networks.</param>
+/// <param name="Heap">How glibc's heap was set up (TorchRuntime.HeapPolicy): it moves wall time, never a value.</param>
 /// <param name="Models">Models trained or loaded by this process (MB family; P2 models are small and retrained per claim from its preset and case seed).</param>
 public sealed record Manifest(
     string Tool, string Version, string Commit, bool Dirty, string Scale, int Seed, string Device, int Threads,
@@ -20,7 +21,7 @@ public sealed record Manifest(
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
     string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null,
-    string? Arch = null)
+    string? Arch = null, string? Heap = null)
 {
     public const string ToolName = "theorycheck";
 
@@ -42,7 +43,8 @@ public sealed record Manifest(
             RuntimeInformation.FrameworkDescription,
             Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability);
+            MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability,
+            Heap: TorchRuntime.HeapPolicy);
     }
 
     /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>

@@ -20,7 +20,8 @@ public static class CliProcess
         foreach (var a in args) psi.ArgumentList.Add(a);
         foreach (var v in new[] { "MKL_CBWR", "ATEN_CPU_CAPABILITY", "THEORYCHECK_THREADS", "THEORYCHECK_LANES", "THEORYCHECK_DEVICE", "THEORYCHECK_SCALE", "THEORYCHECK_SEED" })
             psi.Environment.Remove(v);
-        foreach (var (k, v) in env) psi.Environment[k] = v;
+        foreach (var (k, v) in env)
+            if (v is null) psi.Environment.Remove(k); else psi.Environment[k] = v;
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
         string output = p.StandardOutput.ReadToEnd();
