@@ -23,8 +23,9 @@ public static class PowerCommand
         var scale = Commands.ParseScale(o.Scale);
         int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
         int seeds = ParseSeeds(o.Seeds);
-        var mutants = SelectMutants(o.Mutants, claims);
         var arch = TaskOptions.ParseArch(o.Arch);
+        // Applicability as the run will see it: under --arch lstm a Transformer-only mutant applies to nothing.
+        var mutants = SelectMutants(o.Mutants, claims, new RunContext(scale, seed, _ => { }) { Arch = arch });
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
 
         var runner = Runner.Start(scale, seed, stderr, arch: arch);
@@ -109,10 +110,10 @@ public static class PowerCommand
     }
 
     /// <summary>--mutant IDS (comma-separated; default every catalogued mutant of the selected families). An unknown id, or
-    /// one that applies to none of the selected claims, is bad input.</summary>
-    static IReadOnlyList<Mutant> SelectMutants(string? text, IReadOnlyList<IClaim> claims)
+    /// one that applies to none of the selected claims in this run (its --arch included), is bad input.</summary>
+    static IReadOnlyList<Mutant> SelectMutants(string? text, IReadOnlyList<IClaim> claims, RunContext ctx)
     {
-        bool Applies(Mutant m) => claims.Any(c => m.WhyNotApplicable(c.Spec) is null);
+        bool Applies(Mutant m) => claims.Any(c => m.WhyNotApplicable(c.Spec, ctx) is null);
         if (text is null) return Catalog.Mutants.Where(Applies).ToArray();
         var picked = new List<Mutant>();
         foreach (var id in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -18,6 +18,7 @@ public sealed class PowerCommandTests
     [InlineData("--seeds must be a positive integer, got 'x'", "MB-1", "--seeds", "x")]
     [InlineData("unknown claim id or family 'MB-99'", "MB-99")]
     [InlineData("--arch must be lstm, transformer or both, got 'gpu'", "PT-3", "--arch", "gpu")]
+    [InlineData("applies to none of the selected claims", "PT-5", "--mutant", "pt-lora-unwired", "--arch", "lstm")]
     public void BadInputIsOneLineAndExit2(string mustMention, params string[] args)
     {
         using var dir = new TempDir();
