@@ -27,7 +27,7 @@ public sealed class BeatsUniformAttention : Claim<MixtureCase>
             Bound.AtLeast("cos_p_qhat", 0.8, "derived in the paper's setting (p2 §4.3); calibration: cos ≥ 0.894 (p2 §4.3)"),
         },
         "the same PA training with the prompt frozen at 0 (uniform attention) must fail",
-        new ScalePresets("1 case, n = 1000, test 1000", "3 cases, n = 1000, test 4000", "12 cases, n = 1000, test 4000"));
+        new ScalePresets("1 case, n = 1000, test 1000", "3 cases, n = 1000, test 4000", "12 cases, n = 1000, test 4000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 3, 12);
 

@@ -24,7 +24,7 @@ public sealed class ContextBenefit : Claim<MixtureCase>
             Bound.AtLeast("ridge_error_drop_0_to_3", 0.05, "derived in the paper's setting (p2 §4.4 item 4); calibration: 0.310→0.042, 0.325→0.0002, 0.350→0.129 (p2 §6.16)"),
         },
         "the same comparison with the prompt orthogonal to q⋆ and v⋆ (p = Γu) must fail the error-drop bound",
-        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5 training sets, test 10,000", "6 cases, test 20,000"));
+        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5 training sets, test 10,000", "6 cases, test 20,000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 

@@ -23,7 +23,7 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
             Bound.AtLeast("peak_excess", 0.05, "derived in the paper's setting (p2 §4.4 item 3); calibration: 0.435–0.449 at n = d vs ≤ 0.26 elsewhere (p2 §6.15)"),
         },
         "the same check on the ridge head with λ = 1 (no interpolation peak) must fail",
-        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5–40 training sets, test 10,000", "6 cases, test 20,000"));
+        new ScalePresets("1 case × 3 training sets, test 2,000", "2 cases × 5–40 training sets, test 10,000", "6 cases, test 20,000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 

@@ -21,7 +21,7 @@ public sealed class GradientCorrectness : Claim<TokenCase>
         "For PA (∂f/∂p, ∂f/∂v, random W), LPA (∂f/∂p, ∂f/∂v), SA-pool and SA-pos (∂f/∂W, ∂f/∂u), the analytic doubles gradient matches central finite differences (step 1e-6; relative error with FD's rounding floor 5e-3·√n·max(|f|, 1)) and TorchSharp autograd (relative error): max error ≤ 1e-5.",
         new[] { Bound.AtMost("max_rel_error", 1e-5, "derived in the paper's setting (p2 §2.2, §2.5 gradient formulas); 1e-5 is p2 §6.2's tolerance, FD truncation+rounding is ~1e-9 here") },
         "a wrong PA prompt gradient (the centring term −s sᵀ dropped: Wᵀ Σ s_t (vᵀx_t) x_t) compared with the same finite differences must fail",
-        new ScalePresets("3 cases", "10 cases", "30 cases"), Fast: true);
+        new ScalePresets("3 cases", "10 cases", "30 cases"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
 

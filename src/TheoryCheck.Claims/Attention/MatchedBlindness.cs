@@ -20,7 +20,7 @@ public sealed class MatchedBlindness : Claim<MixtureCase>
         "On noiseless F-matched data (ζ = 0.2, T ∈ {10, 20}, α ∈ [0.3, 0.8]), every sequence and its label-mirrored twin have equal S₁ and S₂, and the TorchSharp LPA (random p, v, W) and linear models give them equal outputs: max gap ≤ 1e-9.",
         new[] { Bound.AtMost("max_mirror_gap", 1e-9, "derived in the paper's setting (p2 §4.2 E2): exact cancellation by construction; 1e-9 is p2 §6.6's tolerance") },
         "the same mirror check on F-gauss data (σ = 0, σ_δ = 1), where LPA is not blind, must fail",
-        new ScalePresets("3 cases × 100 pairs", "10 cases × 200 pairs", "30 cases × 1,000 pairs"), Fast: true);
+        new ScalePresets("3 cases × 100 pairs", "10 cases × 200 pairs", "30 cases × 1,000 pairs"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
 

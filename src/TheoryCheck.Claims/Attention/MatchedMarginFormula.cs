@@ -23,6 +23,9 @@ public sealed class MatchedMarginFormula : Claim<MixtureCase>
             Bound.AtLeast("accuracy", 1.0, "derived in the paper's setting (p2 §4.2 E2): g(u) > 0 for u > 0, so every margin is positive"),
         },
         "the same check on the TorchSharp LPA model with the same p, v (blind on F-matched) must fail",
+        // Not under the per-bound rule: the LPA control is not blind on every F-matched draw (seed 1: accuracy 1 in one of 10
+        // cases), so it does not violate the accuracy bound everywhere. The accuracy bound follows from the margin bound (every
+        // formula margin is positive), whose near miss LPA violates in every case.
         new ScalePresets("3 cases × 200 sequences", "10 cases × 500 sequences", "30 cases × 2,000 sequences"), Fast: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);

@@ -28,7 +28,7 @@ public sealed class MatchedTrained : Claim<MixtureCase>
             Bound.AtLeast("pa_accuracy", 0.93, "derived in the paper's setting (p2 §4.2 E2 margin > 0); calibration: 0.951–1.000 at σ = 0.3 (p2 §6.8)"),
         },
         "the blindness bounds applied to the trained PA (not blind) must fail, and PA with the prompt frozen at 0 must fail the PA bound",
-        new ScalePresets("1 case, test 1000", "2 cases, test 4000", "6 cases, test 4000"));
+        new ScalePresets("1 case, test 1000", "2 cases, test 4000", "6 cases, test 4000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 

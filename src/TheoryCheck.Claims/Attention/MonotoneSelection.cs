@@ -21,7 +21,7 @@ public sealed class MonotoneSelection : Claim<MixtureCase>
         "On noiseless F-box data with p = Γq̂, every sequence's relevant attention mass is non-decreasing along Γ ∈ {0, 0.5, 1, 2, 4, 8}: max decrease ≤ 1e-12.",
         new[] { Bound.AtMost("max_mass_decrease", 1e-12, "derived in the paper's setting (p2 §4.2): every irrelevant score is below every relevant score; 1e-12 rounding allowance") },
         "the same sequences with one distractor replaced by a token outside F-box (δᵀq̂ = 1.5Q, above the relevant score) must fail",
-        new ScalePresets("3 cases × 300 sequences", "8 cases × 500 sequences", "30 cases × 2,000 sequences"), Fast: true);
+        new ScalePresets("3 cases × 300 sequences", "8 cases × 500 sequences", "30 cases × 2,000 sequences"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 8, 30);
 

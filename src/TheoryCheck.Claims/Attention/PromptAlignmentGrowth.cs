@@ -25,7 +25,7 @@ public sealed class PromptAlignmentGrowth : Claim<int>
             Bound.AtLeast("cos_at_1000", 0.8, "derived in the paper's setting (p2 §4.3); calibration: mean 0.94, min 0.87 at n = 1000 (p2 §4.3 table)"),
         },
         "the same two steps on shuffled labels must fail the n = 1000 alignment bound",
-        new ScalePresets("1 case × 3 training sets, n ≤ 1000", "1 case × 10 training sets", "3 cases × 10 training sets"));
+        new ScalePresets("1 case × 3 training sets, n ≤ 1000", "1 case × 10 training sets", "3 cases × 10 training sets"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 1, 3);
 

@@ -21,7 +21,7 @@ public sealed class PromptAtZeroIsLinear : Claim<TokenCase>
         "The TorchSharp PA model with p = 0 equals vᵀx̄ computed by the doubles oracle: max |diff| ≤ 1e-10 for any d ∈ [2,64], T ∈ [1,50], random X, v.",
         new[] { Bound.AtMost("max_abs_diff", 1e-10, "derived in the paper's setting (p2 §2.3): softmax(0) is uniform; 1e-10 is p2 §6.1's tolerance, ~1e5× float64 rounding at these sizes") },
         "the same comparison with a random non-zero prompt p ~ N(0, I) must fail (T = 1 cases skip it: one token gets all the weight for every p)",
-        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true);
+        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(4, 12, 40);
 

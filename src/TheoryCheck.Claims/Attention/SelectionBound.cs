@@ -23,7 +23,7 @@ public sealed class SelectionBound : Claim<MixtureCase>
             Bound.AtLeast("min_mass_minus_bound", -1e-12, "derived in the paper's setting (p2 §4.2 E1): the bound is attained by worst-case sequences; 1e-12 rounding allowance (p2 §6.4)"),
         },
         "the accuracy check at Γ = 0.5·Γ* must fail (worst-case sequences then have negative margin; skipped when 0.5·Γ* ≥ the raw threshold, i.e. the 0.1 floor makes Γ* not tight)",
-        new ScalePresets("3 cases × 500 sequences", "10 cases × 2,000 sequences", "30 cases × 2,000 sequences"), Fast: true);
+        new ScalePresets("3 cases × 500 sequences", "10 cases × 2,000 sequences", "30 cases × 2,000 sequences"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 10, 30);
 

@@ -26,7 +26,7 @@ public sealed class SelfAttentionReadout : Claim<MixtureCase>
             Bound.AtMost("sa_pool_minus_pa", 0.01, "empirical in the paper's setting (p2 §4.2 E3): SA-pool 0.93–0.97 vs PA 1.000"),
         },
         "PA with the prompt frozen at 0 must fail the PA bound, and SA-pos reading a relevant token (a relevant token moved to position 0) must fail the SA-pos bound",
-        new ScalePresets("1 case, test 1000", "2 cases, test 4000", "6 cases, test 4000"));
+        new ScalePresets("1 case, test 1000", "2 cases, test 4000", "6 cases, test 4000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 

@@ -22,7 +22,7 @@ public sealed class SoftmaxInvariances : Claim<TokenCase>
         "The TorchSharp PA model's f is unchanged (≤ 1e-12) when a vector orthogonal to all tokens is added to p, under any permutation of the token rows, and when (W, p) is replaced by (I, Wp) for an invertible W.",
         new[] { Bound.AtMost("max_abs_change", 1e-12, "derived in the paper's setting (p2 §2.2): exact invariances; 1e-12 is p2 §6.3's tolerance, float64 rounding is ~1e-15 here") },
         "adding to p a random vector of the same norm that is NOT orthogonal to the tokens must fail",
-        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true);
+        new ScalePresets("4 cases × 8 sequences", "12 cases × 8 sequences", "40 cases × 8 sequences"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(4, 12, 40);
 

@@ -25,7 +25,7 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
             Bound.AtLeast("cos_p2_qhat", 0.95, "derived in the paper's setting (p2 §4.3); calibration: cos ≥ 0.983 on 6 instances (p2 §6.9)"),
         },
         "the same two steps with the squared loss (c = 1 instead of ½) compared with the logistic predictions must fail the magnitude bounds (the direction of p₂ does not depend on the loss)",
-        new ScalePresets("1 case, n = 20,000, d ≤ 25", "2 cases, n = 20,000", "6 cases, n = 40,000"));
+        new ScalePresets("1 case, n = 20,000, d ≤ 25", "2 cases, n = 20,000", "6 cases, n = 40,000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 6);
 

@@ -38,7 +38,7 @@ public sealed class ExactPrompting : Claim<CoinCase>
         },
         "a Bayes predictor that conditions on only the last 64 prefix tokens (its regret stops falling at L = 64) must break the rate; " +
         "the mixture bound run on the single-coin target (inside the support a Beta posterior gets arbitrarily close) must fail",
-        new ScalePresets("3 coins", "20 coins", "100 coins"), Fast: true);
+        new ScalePresets("3 coins", "20 coins", "100 coins"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 20, 100);
 

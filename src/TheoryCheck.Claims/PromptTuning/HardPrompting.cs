@@ -22,7 +22,7 @@ public sealed class HardPrompting : Claim<TargetCase>
         },
         "the same search on the untrained networks (same init) must fail",
         new ScalePresets(PromptingSetup.Describe(Scale.Smoke), PromptingSetup.Describe(Scale.Ci), PromptingSetup.Describe(Scale.Paper)),
-        TransformerInExtendedTier: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => 1;
 

@@ -24,7 +24,7 @@ public sealed class MixtureLimitation : Claim<TargetCase>
         },
         "FullWT scored against the prefix bound, and the untuned network against the weight-tuning bounds, must fail",
         new ScalePresets("1 mixture, LSTM + Transformer", "1 mixture, LSTM + Transformer, 1 tuning seed", "3 mixtures, LSTM + Transformer"),
-        TransformerInExtendedTier: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 1, 3);
 

@@ -20,7 +20,7 @@ public sealed class NovelTask : Claim<TargetCase>
             Bound.AtMost("fullwt_regret50", 0.05, "our design (docs/power.md#pt-6): truth ≤ 0.0029 (upper limit, seeds 1-3), FullWT tuned on a coin off by 0.05 gives 0.28; Laplace would have 1.25"),
         },
         "the same prefix methods on the Beta(1,1)-pretrained network (fair coin inside its support), and the untuned two-coin network against the FullWT bound, must fail",
-        new ScalePresets("LSTM", "LSTM (meta-trained on the two coins at the MB ci budget), 1 tuning seed", "LSTM + Transformer"));
+        new ScalePresets("LSTM", "LSTM (meta-trained on the two coins at the MB ci budget), 1 tuning seed", "LSTM + Transformer"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => 1;
 

@@ -38,7 +38,7 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
         new[] { Bound.AtMost("abs_random_effect_minus_ideal", Tolerance, "p1 §5.2 (RandomPF: ideal 2.336 − 1.477 = 0.859 on the 0.2 coin); tolerance placed against the prefix-fed-twice near miss, docs/derivations.md#pt-9") },
         "each random prefix fed twice (a prefix-wiring bug: the network conditions on 12 tokens, the ideal on 6) must fail",
         new ScalePresets("1 draw", "2 draws of 10 prefixes", "5 draws of 10 prefixes"),
-        TransformerInExtendedTier: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 

@@ -21,7 +21,7 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
         },
         "the best hard prefix scored in SoftPT's place must fail",
         new ScalePresets("1 coin, LSTM + Transformer", "2 coins, LSTM + Transformer", "5 coins, LSTM + Transformer"),
-        TransformerInExtendedTier: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 

@@ -35,7 +35,7 @@ public sealed class TunerHygiene : Claim<SeedCase>
                           "our design (docs/power.md#pt-10): a random B moves the tiny Transformer's logits by 0.51-2.78 (30 cases, seeds 1-10), 10x above the bound; an adapter never wired into forward moves them by exactly 0"),
         },
         "FullWT in place of prefix tuning, a loss that also counts prefix positions, LoRA with random B, FullWT judged as EmbedWT, and a LoRA adapter never wired into forward must each fail",
-        new ScalePresets("1 seed", "3 seeds", "10 seeds"), Fast: true);
+        new ScalePresets("1 seed", "3 seeds", "10 seeds"), Fast: true, EveryBoundControlled: true);
 
     /// <summary>The wiring bound: far below what a wired random-B adapter moves (docs/power.md#pt-10), far above an unwired one's 0.</summary>
     public const double LoraWiredBound = 0.05;

@@ -25,7 +25,7 @@ public sealed class UntrainedSteering : Claim<TargetCase>
         new ScalePresets("0.2 coin", "0.2 coin, 1 tuning seed", "0.2 coin, 1 tuning seed"),
         "ci, seed 1: SoftPT brings the untrained Transformer (d32) from 3.811 to 0.904 nats on the 0.2 coin — within the ≤ 1.0 bound, but a 76.3 % ± 0.7 % " +
         "reduction against ≥ 80 %: the untuned untrained Transformer is already far better than a uniform predictor (9.6), so the relative bar is " +
-        "stricter than the absolute one. The untrained LSTM (e16-h64) barely moves: 10.05 → 9.33.");
+        "stricter than the absolute one. The untrained LSTM (e16-h64) barely moves: 10.05 → 9.33.", EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => 1;
 

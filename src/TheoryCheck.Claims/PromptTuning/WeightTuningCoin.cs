@@ -20,7 +20,7 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
         },
         "the untuned network in both places must fail",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),
-        TransformerInExtendedTier: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => 1;
 
