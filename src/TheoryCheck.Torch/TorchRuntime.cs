@@ -245,10 +245,10 @@ public static class TorchRuntime
     public static string HeapPolicy =>
         !OperatingSystem.IsLinux() ? "platform default"
         : HeapUsesHugePages ? $"GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES")}"
-        : heapInHeapPolicy ? "mallopt fallback (no mmap, no trim, one arena)"
+        : malloptFallbackApplied ? "mallopt fallback (no mmap, no trim, one arena)"
         : "glibc default";
 
-    static bool heapInHeapPolicy;
+    static bool malloptFallbackApplied;
 
     /// <summary>
     /// The fallback for a process started without <see cref="HeapTunable"/> (a host we do not launch).
@@ -273,7 +273,7 @@ public static class TorchRuntime
             // grew RSS by about 100 MB a second, 22.8 GB of this 24 GB machine within 4 minutes; with one arena the same run
             // peaked at 0.87 GB, as fast (251 Transformer steps in 14 s either way).
             mallopt(MallocArenaMax, 1);
-            heapInHeapPolicy = true;
+            malloptFallbackApplied = true;
         }
         catch (EntryPointNotFoundException) { }   // musl and other libcs without mallopt
     }
