@@ -269,9 +269,9 @@ public static class TorchRuntime
         {
             mallopt(MallocTrimThreshold, int.MaxValue);
             mallopt(MallocMmapMax, 0);
-            // One arena for every thread. With a per-thread arena each, two lanes meta-training side by side (a cold cache)
-            // grew RSS by about 100 MB a second, 22.8 GB of this 24 GB machine within 4 minutes; with one arena the same run
-            // peaked at 0.87 GB, as fast (251 Transformer steps in 14 s either way).
+            // One arena for every thread: with a per-thread arena each, two lanes meta-training side by side (a cold cache)
+            // grew RSS by about 100 MB a second. One arena made that rarer, not gone (an OOM kill at 24.3 GB later): the growth
+            // is this policy's own (docs/performance.md, *Heap*), which is why it is only the fallback for HeapTunable.
             mallopt(MallocArenaMax, 1);
             malloptFallbackApplied = true;
         }
