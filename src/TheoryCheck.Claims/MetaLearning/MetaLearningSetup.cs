@@ -66,11 +66,16 @@ public static class MetaLearningSetup
     public static void WarmUniformPair(RunContext ctx) =>
         Warm(ctx, (Architecture.Lstm, Uniform), (Architecture.Transformer, Uniform));
 
-    /// <summary>The same architecture with the same init seed, never trained (the MB controls).</summary>
-    public static CoinNetwork Untrained(Architecture arch, RunContext ctx)
+    /// <summary>
+    /// The same architecture, never trained. Draw 0 has the trained model's own init seed (the MB controls); draw k ≥ 1 is a
+    /// further random init from the same seed stream (PT-7 steers several, so its verdict is not one init's luck).
+    /// </summary>
+    public static CoinNetwork Untrained(Architecture arch, RunContext ctx, int draw = 0)
     {
         var preset = Preset(ctx.Scale);
-        var key = $"untrained|{preset.For(arch)}|{PretrainSeeds(arch, ctx).Init}";
-        return Loaded.Get(key, () => CoinNetwork.Create(preset.For(arch), PretrainSeeds(arch, ctx).Init));
+        var seeds = PretrainSeeds(arch, ctx);
+        ulong init = draw == 0 ? seeds.Init : seeds.ForRepetition(draw).Init;
+        var key = $"untrained|{preset.For(arch)}|{init}";
+        return Loaded.Get(key, () => CoinNetwork.Create(preset.For(arch), init));
     }
 }

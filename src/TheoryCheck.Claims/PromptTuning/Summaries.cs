@@ -22,6 +22,20 @@ public static class Summaries
             FormattableString.Invariant($"median over {at.Length} tuning seeds; SE: bootstrap over the seeds (±{seeds.Se:G2}) and over {mid.Samples} evaluation sequences (±{mid.Se:G2})"));
     }
 
+    /// <summary>
+    /// The mean of one measurement per independent draw (PT-7's untrained inits). SE: the spread between draws over √n, and
+    /// the draws' own evaluation SE, added in quadrature; with one draw, that draw.
+    /// </summary>
+    public static Measurement MeanOverDraws(IReadOnlyList<Measurement> draws, string what)
+    {
+        if (draws.Count == 1) return draws[0];
+        double n = draws.Count, mean = draws.Average(d => d.Value);
+        double between = draws.Sum(d => (d.Value - mean) * (d.Value - mean)) / (n - 1);
+        double within = draws.Average(d => d.Se * d.Se);
+        return new Measurement(mean, Math.Sqrt((between + within) / n), draws.Min(d => d.Samples),
+            FormattableString.Invariant($"mean over {draws.Count} {what}; SE: their spread (±{Math.Sqrt(between / n):G2}) and {draws[0].Samples} evaluation sequences (±{Math.Sqrt(within / n):G2})"));
+    }
+
     /// <summary>(median, q25, q75) over repetitions of regret@n.</summary>
     public static (double Median, double Q25, double Q75) Quartiles(IReadOnlyList<RunOutcome> reps, int n)
     {

@@ -53,7 +53,7 @@ public static class TuningRuns
 
     /// <summary>The network a setting tunes: shared, never modified (weight tuners train a copy).</summary>
     public static CoinNetwork Network(Setting s, RunContext ctx) =>
-        s.Untrained ? MetaLearningSetup.Untrained(s.Arch, ctx) : MetaLearningSetup.Pretrained(s.Arch, s.Pretrain, ctx);
+        s.Untrained ? MetaLearningSetup.Untrained(s.Arch, ctx, s.InitDraw) : MetaLearningSetup.Pretrained(s.Arch, s.Pretrain, ctx);
 
     /// <summary>Tuning data and init seeds of a repetition: shared by every method and architecture on a target (p1 §4.4).</summary>
     public static SeedPlan TuningSeeds(TaskDistribution target, int rep, RunContext ctx) =>
