@@ -23,7 +23,7 @@ public sealed class ReferenceSanity : Claim<TargetCase>
         "Monte-Carlo regret@50 of the Laplace and target-Bayes predictors on ≥ 20,000 sampled sequences is within 4.5 SE of the exact value, for random coin and mixture targets.",
         new[] { Bound.AtMost("max_abs_z", 4.5, "our design (docs/power.md#mb-6): a run checks up to 40 estimates, so a correct sampler exceeds 4.5 SE somewhere with probability ≤ 40 × 6.8e-6 = 3e-4 (3 SE: ≈ 3 % at ci, and seed 4 measured 2.99); truth ≤ 2.99 over seeds 1-10, the τ+0.03 sampler bug ≥ 12.6") },
         $"the same estimate with a sampler bug (sequences drawn with bias τ+{Shift}, scored against τ) must fail",
-        new ScalePresets("2 targets × 20,000 sequences", "6 targets × 20,000 sequences", "20 targets × 50,000 sequences"), Fast: true);
+        new ScalePresets("2 targets × 20,000 sequences", "6 targets × 20,000 sequences", "20 targets × 50,000 sequences"), Fast: true, EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(2, 6, 20);
 

@@ -86,14 +86,27 @@ public static class PowerMarkdown
     /// <summary>† marks a declared survivor (a power finding); ‡ one that was killed after all.</summary>
     static string Mark(PowerJson.MutantResult r) => r.DeclaredSurvivor is null ? "" : r.Status == "killed" ? "‡" : "†";
 
-    /// <summary>The score in one line, as the last line of `power` and in the report.</summary>
+    /// <summary>The score in one line, as the last line of `power` and in the report: truth, mutants, and per knob the
+    /// smallest effect some claim detects.</summary>
     public static string Score(PowerJson.Document doc)
     {
         var s = doc.Score;
         int failed = s.TruthRuns - s.TruthPassed;
         double upper = s.TruthRuns == 0 ? 1 : TheoryCheck.Claims.Power.PowerRules.UpperLimit(failed, s.TruthRuns);
-        return Invariant($"truth: {s.TruthPassed} of {s.TruthRuns} claim runs passed (false-fail rate {(double)failed / Math.Max(1, s.TruthRuns):P0}, ≤ {upper:P0} at 95 %); mutants: {s.Killed} of {s.Total} killed");
+        string line = Invariant($"truth: {s.TruthPassed} of {s.TruthRuns} claim runs passed (false-fail rate {(double)failed / Math.Max(1, s.TruthRuns):P0}, ≤ {upper:P0} at 95 %); {MutantScore(doc)}");
+        return SmallestDetectable(doc) is { Length: > 0 } d ? line + "; smallest detectable: " + d : line;
     }
+
+    /// <summary>"mutants: K of L killed".</summary>
+    public static string MutantScore(PowerJson.Document doc) => $"mutants: {doc.Score.Killed} of {doc.Score.Total} killed";
+
+    /// <summary>Per knob, the weakest strength any claim still kills (the nearest to the real thing), with that claim, e.g.
+    /// "prior shift ε 0.1 (MB-5)"; empty when no bisection ran.</summary>
+    public static string SmallestDetectable(PowerJson.Document doc) => string.Join(", ",
+        doc.Mutants.SelectMany(r => r.Results).Where(x => x.Detects is not null)
+            .GroupBy(x => x.Detects!.Knob)
+            .Select(g => g.OrderBy(x => Math.Abs(x.Detects!.Killed - x.Detects.Identity)).ThenBy(x => x.Claim, StringComparer.Ordinal).First())
+            .Select(x => Invariant($"{x.Detects!.Knob} {x.Detects.Killed:G3} ({x.Claim})")));
 
     static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ public static class PowerPlot
         var claims = doc.Truth.Select(t => t.Claim).ToArray();
         var plt = new Plot();
         plt.Font.Set("DejaVu Sans");
-        plt.Title($"Mutants killed, {doc.Manifest.Scale} scale: {PowerMarkdown.Score(doc).Split("; ").Last()}");
+        plt.Title($"Mutants killed, {doc.Manifest.Scale} scale: {PowerMarkdown.MutantScore(doc)}");
         for (int row = 0; row < doc.Mutants.Count; row++)
             for (int col = 0; col < claims.Length; col++)
             {

@@ -77,7 +77,11 @@ public sealed class PowerCommandTests
         var (code, stdout, err) = CliRun.Invoke("power", "MB-1,MB-4", "--scale", "smoke", "--seeds", "2",
                                                 "--mutant", "mb-prior-sym,mb-window-10", "--out", dir.Path);
         Assert.True(code == 0, err);
-        Assert.StartsWith("truth: ", stdout.Trim().Split('\n')[^1]);
+        string score1 = stdout.Trim().Split('\n')[^1];
+        Assert.StartsWith("truth: ", score1);
+        // Both mutants have knobs that need no training, so the one line also names the smallest effect detected per knob.
+        Assert.Contains("; smallest detectable: ", score1);
+        Assert.Contains("prior shift ε", score1);
         Assert.True(File.Exists(dir["power.md"]) && File.Exists(dir["power.png"]));
         var doc = JsonNode.Parse(File.ReadAllText(dir["power.json"]))!;
         Assert.Equal("theorycheck", (string)doc["manifest"]!["tool"]!);
