@@ -43,9 +43,10 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
             var ratio = Summaries.Ratio(soft, hard);
             if (worstSoft is null || soft.Value > worstSoft.Value) worstSoft = soft;
             if (worstRatio is null || ratio.Value > worstRatio.Value) worstRatio = ratio;
-            // Control: the hard prefix in SoftPT's place (only the first bound: its ratio would be 1 by construction).
+            // Control: the hard prefix in SoftPT's place. On the ratio bound it is the soft tuner that gains nothing over
+            // HardPT: ratio exactly 1, the near miss of "≤ 0.6 × HardPT".
             if (hardSoft is null || hard.Value < hardSoft.Value) hardSoft = hard;
         }
-        return new CaseOutcome(c.ToString(), new[] { worstSoft!, worstRatio! }, new Measurement?[] { hardSoft, null });
+        return new CaseOutcome(c.ToString(), new[] { worstSoft!, worstRatio! }, new Measurement?[] { hardSoft, Measurement.Exact(1) });
     }
 }

@@ -63,11 +63,14 @@ public static class TuningRuns
     public static ulong EvalSeed(TaskDistribution target, RunContext ctx) => ctx.Seeds(SeedPurposes.TuningEvaluation(target.Name)).Eval;
 
     /// <summary>SoftPT's starting prefix (rep 0's init seed), evaluated without tuning: the control of what tuning adds.</summary>
-    public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx)
+    public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx) => Untuned(s, Method.SoftPT, length, ctx);
+
+    /// <summary>A prefix method's starting prefix (rep 0's init seed), evaluated without tuning.</summary>
+    public static RunOutcome Untuned(Setting s, Method method, int length, RunContext ctx)
     {
         var model = Network(s, ctx);
-        var prefix = model.InitialPrefix(PrefixKind.Soft, length, TuningSeeds(s.Target, 0, ctx).Init);
-        return Evaluate(model, prefix, s.Target, ctx, Method.SoftPT, 0, "untuned init");
+        var prefix = model.InitialPrefix(method.PrefixKind(), length, TuningSeeds(s.Target, 0, ctx).Init);
+        return Evaluate(model, prefix, s.Target, ctx, method, 0, "untuned init");
     }
 
     /// <summary>A given hard prefix on the setting's network, untuned.</summary>
