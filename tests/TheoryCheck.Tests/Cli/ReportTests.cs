@@ -42,14 +42,14 @@ public sealed class ReportTests
     public void ReportListsEachBoundsControlAndTheUncontrolledBounds()
     {
         using var dir = new TempDir();
-        // PA-4's control (the accuracy check at half the prompt norm) does not measure its attention-mass bound.
-        Assert.Equal(0, CliRun.Invoke("run", "PA-4", "--scale", "smoke", "--out", dir.Path).Code);
+        // PA-11's control (shuffled labels) measures only its n = 1000 alignment bound, not the monotone-growth one.
+        Assert.Equal(0, CliRun.Invoke("run", "PA-11", "--scale", "smoke", "--out", dir.Path).Code);
         string report = File.ReadAllText(RunReport.Write(dir.Path, TextWriter.Null, buildMissing: false));
         Assert.Contains("### Negative controls, per bound", report);
-        Assert.Matches(@"\| PA-4 \| [^|]+ \| accuracy \| [^|]+ \| [^|]+ \| fails \|", report);
-        Assert.Matches(@"\| PA-4 \| [^|]+ \| min_mass_minus_bound \| \| \| uncontrolled: the claim's control does not measure this bound in this case \|", report);
-        Assert.Contains("Uncontrolled bounds in the reported cases: 1 (PA-4 min_mass_minus_bound)", report);
-        var bound = JsonDocument.Parse(File.ReadAllText(dir["results.json"])).RootElement.GetProperty("claims")[0].GetProperty("bounds")[0];
+        Assert.Matches(@"\| PA-11 \| [^|]+ \| cos_at_1000 \| [^|]+ \| [^|]+ \| fails \|", report);
+        Assert.Matches(@"\| PA-11 \| [^|]+ \| min_increment \| \| \| uncontrolled: the claim's control does not measure this bound in this case \|", report);
+        Assert.Contains("Uncontrolled bounds in the reported cases: 1 (PA-11 min_increment)", report);
+        var bound = JsonDocument.Parse(File.ReadAllText(dir["results.json"])).RootElement.GetProperty("claims")[0].GetProperty("bounds")[1];
         Assert.Equal("fails", bound.GetProperty("control").GetProperty("status").GetString());
     }
 
