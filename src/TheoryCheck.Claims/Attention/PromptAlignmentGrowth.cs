@@ -21,7 +21,8 @@ public sealed class PromptAlignmentGrowth : Claim<int>
         "F-gauss, d = 50, T = 20, ζ = 0.2, Q = 2, σ = σ_δ = 1: the mean over 10 training sets of cos(p₂, q̂) after two GD steps increases along n ∈ {100, 300, 1000, 3000} and is ≥ 0.8 at n = 1000.",
         new[]
         {
-            Bound.AtLeast("min_increment", 0, "derived in the paper's setting (p2 §4.3); calibration: means 0.51/0.80/0.94/0.97 (p2 §4.3 table)"),
+            Bound.AtLeast("min_increment", 0, "derived in the paper's setting (p2 §4.3); calibration: means 0.51/0.80/0.94/0.97 (p2 §4.3 table)")
+                .Uncontrolled("only alignment that shrinks as n grows violates 'grows with n', and no wrong learner does that: one that ignores the data has increments 0 ± noise, which a ≥ 0 bound cannot reject (docs/power.md#controls-per-bound)"),
             Bound.AtLeast("cos_at_1000", 0.8, "derived in the paper's setting (p2 §4.3); calibration: mean 0.94, min 0.87 at n = 1000 (p2 §4.3 table)"),
         },
         "the same two steps on shuffled labels must fail the n = 1000 alignment bound",
