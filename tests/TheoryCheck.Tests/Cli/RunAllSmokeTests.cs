@@ -51,7 +51,12 @@ public sealed class RunAllSmokeTests
         using var dir = new TempDir();
         var (code, _, err) = CliRun.Invoke("run", "all", "--scale", "smoke", "--out", dir["all"], "--report");
         Assert.Equal(1, code);   // the claims in FailAtSmoke fail by design
-        foreach (var claim in JsonNode.Parse(File.ReadAllText(dir["all/results.json"]))!["claims"]!.AsArray())
+        var ran = JsonNode.Parse(File.ReadAllText(dir["all/results.json"]))!["claims"]!.AsArray();
+        // Every catalogued claim ran, and every FailAtSmoke entry names one: a dropped claim or a stale entry fails here.
+        Assert.Equal(TheoryCheck.Claims.Catalog.Claims.Select(c => c.Spec.Id).Order(StringComparer.Ordinal),
+                     ran.Select(c => (string)c!["id"]!).Order(StringComparer.Ordinal));
+        Assert.Empty(FailAtSmoke.Keys.Except(ran.Select(c => (string)c!["id"]!)));
+        foreach (var claim in ran)
         {
             string id = (string)claim!["id"]!, verdict = (string)claim["verdict"]!;
             Assert.True(verdict == (FailAtSmoke.ContainsKey(id) ? "fail" : "pass"),
