@@ -60,9 +60,6 @@ public static class SeedPurposes
     /// <summary>Initial weights of a trained attention model.</summary>
     public static readonly SeedSalt ModelInit = new("model init", 0x5eed);
 
-    /// <summary>The label permutation of the shuffled-label control.</summary>
-    public static readonly SeedSalt ShuffledLabels = new("shuffled labels", 0x5f1e);
-
     /// <summary>Which training labels the label-flip mutant flips (`power`).</summary>
     public static readonly SeedSalt MutantLabelFlips = new("mutant label flips", 0x0f11b5);
 

@@ -84,13 +84,23 @@ public sealed class RealDataAttention : Claim<ImageCase>
     }
 
     /// <summary>Trains PA and the linear probe on (train, labels) and measures both on the test sequences.</summary>
-    public static ImageOutcome Train(ImageSequences train, int[] labels, ImageSequences test)
+    public static ImageOutcome Train(ImageSequences train, int[] labels, ImageSequences test) =>
+        PromptAttention(train, labels, test, Gd.Steps, LinearProbe(train, labels, test));
+
+    /// <summary>The mean-pooled linear probe after <see cref="Gd"/>: per test sequence 1/0.</summary>
+    static double[] LinearProbe(ImageSequences train, int[] labels, ImageSequences test)
     {
         using var lin = new AttentionClassifier(AttentionArchitecture.Uniform, D);
         lin.Fit(train.X, labels, Gd);
+        return lin.Correct(test.X, test.Y);
+    }
+
+    /// <summary>PA after <paramref name="steps"/> GD steps, measured beside the given linear probe's results.</summary>
+    static ImageOutcome PromptAttention(ImageSequences train, int[] labels, ImageSequences test, int steps, double[] linearCorrect)
+    {
         using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, D);
-        pa.Fit(train.X, labels, Gd);
-        return new ImageOutcome(pa.Correct(test.X, test.Y), lin.Correct(test.X, test.Y), ContextualImages.RelevantMass(pa, test));
+        pa.Fit(train.X, labels, Gd with { Steps = steps });
+        return new ImageOutcome(pa.Correct(test.X, test.Y), linearCorrect, ContextualImages.RelevantMass(pa, test));
     }
 
     /// <summary>The control's GD budget: 2 steps. The first step from zero moves only the head, the second moves the prompt
@@ -103,18 +113,8 @@ public sealed class RealDataAttention : Claim<ImageCase>
     /// plumbing only, and at seed 8 they even held the mass bound.</summary>
     /// <param name="linearCorrect">The real run's linear probe when it trained on the true labels too (no mutant): the same
     /// model, so it is not trained twice.</param>
-    static ImageOutcome StoppedEarly(ImageSequences train, ImageSequences test, double[]? linearCorrect)
-    {
-        if (linearCorrect is null)
-        {
-            using var lin = new AttentionClassifier(AttentionArchitecture.Uniform, D);
-            lin.Fit(train.X, train.Y, Gd);
-            linearCorrect = lin.Correct(test.X, test.Y);
-        }
-        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, D);
-        pa.Fit(train.X, train.Y, Gd with { Steps = EarlySteps });
-        return new ImageOutcome(pa.Correct(test.X, test.Y), linearCorrect, ContextualImages.RelevantMass(pa, test));
-    }
+    static ImageOutcome StoppedEarly(ImageSequences train, ImageSequences test, double[]? linearCorrect) =>
+        PromptAttention(train, train.Y, test, EarlySteps, linearCorrect ?? LinearProbe(train, train.Y, test));
 
     /// <summary>[paired accuracy gap, relevant mass − 2ζ], each a mean over test sequences with its SE.</summary>
     static Measurement[] Measure(ImageOutcome o, double zeta) => new[]

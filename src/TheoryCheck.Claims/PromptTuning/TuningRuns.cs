@@ -62,10 +62,7 @@ public static class TuningRuns
     /// <summary>The target's evaluation set seed: the same sequences for every method, network and repetition.</summary>
     public static ulong EvalSeed(TaskDistribution target, RunContext ctx) => ctx.Seeds(SeedPurposes.TuningEvaluation(target.Name)).Eval;
 
-    /// <summary>SoftPT's starting prefix (rep 0's init seed), evaluated without tuning: the control of what tuning adds.</summary>
-    public static RunOutcome UntunedSoft(Setting s, int length, RunContext ctx) => Untuned(s, Method.SoftPT, length, ctx);
-
-    /// <summary>A prefix method's starting prefix (rep 0's init seed), evaluated without tuning.</summary>
+    /// <summary>A prefix method's starting prefix (rep 0's init seed), evaluated without tuning: the control of what tuning adds.</summary>
     public static RunOutcome Untuned(Setting s, Method method, int length, RunContext ctx)
     {
         var model = Network(s, ctx);

@@ -51,7 +51,6 @@ public sealed class SeedPurposeTests
         Assert.Equal(19101022, SeedPlan.For(12345, SeedPurposes.TrainingSet));
         Assert.Equal(124089112, SeedPlan.For(12345, SeedPurposes.TestSet));
         Assert.Equal(28372, SeedPlan.For(12345, SeedPurposes.ModelInit));
-        Assert.Equal(28455, SeedPlan.For(12345, SeedPurposes.ShuffledLabels));
         Assert.Equal(16182, SeedPlan.For(12345, SeedPurposes.OrthogonalDirection));
         Assert.Equal(39087984, SeedPlan.For(12345, SeedPurposes.KnownPromptTraining));
         Assert.Equal(63364878, SeedPlan.For(12345, SeedPurposes.KnownPromptTest));
