@@ -73,6 +73,15 @@ public static class PromptingSetup
             throw new ClaimNotRunException($"--arch {ctx.Arch.ToString()!.ToLowerInvariant()} leaves out the {arch}, which {why}");
     }
 
+    /// <summary>For a coin claim stated on p ∈ [<paramref name="low"/>, 1 − low]: a --target coin outside it is "not applicable
+    /// (…)" before any work, never pass or fail. <paramref name="why"/> says what happens outside (may be empty).</summary>
+    public static void RequireCoinDomain(TargetCase c, double low, string claimId, string why)
+    {
+        if (c.Target is SingleCoin { P: var p } && (p < low || p > 1 - low))
+            throw new ClaimNotRunException(FormattableString.Invariant(
+                $"not applicable (coin {p} is outside {claimId}'s domain p ∈ [{low}, {1 - low}]{(why.Length > 0 ? ": " + why : "")})"));
+    }
+
     public static bool IsCoin(TaskDistribution d) => d is SingleCoin;
     public static bool IsMixture(TaskDistribution d) => d is CoinMixture;
 }

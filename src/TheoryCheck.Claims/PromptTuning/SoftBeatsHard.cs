@@ -25,11 +25,15 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 
-    public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Coins(0.1, 0.9);
+    /// <summary>The statement's coins, p ∈ [0.1, 0.9]: the cases are drawn there, and a --target outside is not applicable.</summary>
+    public const double DomainLow = 0.1;
+
+    public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Coins(DomainLow, 1 - DomainLow);
 
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
+        PromptingSetup.RequireCoinDomain(c, DomainLow, Spec.Id, "");
         Measurement? worstSoft = null, worstRatio = null, hardSoft = null;
         TuningRuns.Prefetch(
             from arch in PromptingSetup.Archs(ctx)

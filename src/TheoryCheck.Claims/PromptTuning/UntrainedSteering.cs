@@ -5,7 +5,6 @@ using System.Globalization;
 using FsCheck;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
-using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.PromptTuning;
@@ -42,9 +41,7 @@ public sealed class UntrainedSteering : Claim<TargetCase>
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         PromptingSetup.Require(ctx, Architecture.Transformer, "is the network PT-7 is about");
-        if (c.Target is SingleCoin { P: < DomainLow or > 1 - DomainLow } far)
-            throw new ClaimNotRunException(FormattableString.Invariant(
-                $"not applicable (coin {far.P} is outside PT-7's domain p ∈ [{DomainLow}, {1 - DomainLow}]: at ci, SoftPT leaves untrained Transformers 3-17 nats from the 0.05 coin; docs/power.md#pt-7)"));
+        PromptingSetup.RequireCoinDomain(c, DomainLow, Spec.Id, "at ci, SoftPT leaves untrained Transformers 3-17 nats from the 0.05 coin; docs/power.md#pt-7");
         var pre = PromptingSetup.Pretrain(ctx);
         // One untrained init is a coin toss (at ci its untuned regret@50 spans 1.1 to 36 nats), so each draw k steers a fresh
         // init with tuning seed k, and the bound reads the mean over the draws (docs/power.md#pt-7).
