@@ -24,13 +24,23 @@ public sealed class BayesOptimalityTable : ITableSource
 
     public IReadOnlyList<string> Shows { get; } = new[] { "MB-1", "MB-2", "MB-3" };
 
+    /// <summary>MB-1 and MB-2 are the Beta(1,1) rows' KL; MB-3's |ΔP(1)| bound is the grid column on the same rows (one
+    /// ordering per count state where the claim takes eight).</summary>
+    public IReadOnlyList<ClaimCell> ClaimCells { get; } = new ClaimCell[]
+    {
+        new("MB-1", "kl_per_step", "lstm-e16-h64 | beta:1,1", "kl_per_step"),
+        new("MB-2", "kl_per_step", "transformer-d32-h4 | beta:1,1", "kl_per_step"),
+        new("MB-3", "max_abs_dp1", "lstm-e16-h64 | beta:1,1", "max_abs_dp1_grid"),
+        new("MB-3", "max_abs_dp1", "transformer-d32-h4 | beta:1,1", "max_abs_dp1_grid"),
+    };
+
     public ResultTable Build(RunContext ctx)
     {
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var columns = new List<string> { "model", "prior", "kl_per_step" };
         foreach (int n in Horizons) { columns.Add($"regret@{n}"); columns.Add($"bayes_same@{n}"); columns.Add($"excess@{n}"); columns.Add($"bayes@{n}"); }
         columns.Add("max_abs_dp1_grid");
-        var tol = new Dictionary<string, Tolerance> { ["kl_per_step"] = new(1e-4, SeMultiple: 4), ["max_abs_dp1_grid"] = new(0.03) };
+        var tol = new Dictionary<string, Tolerance> { ["kl_per_step"] = new(2e-5, SeMultiple: 4), ["max_abs_dp1_grid"] = new(0.008, Rel: 0.2) };
         foreach (int n in Horizons)
         {
             tol[$"regret@{n}"] = new(0.05, SeMultiple: 4); tol[$"bayes_same@{n}"] = new(1e-4);
@@ -40,7 +50,7 @@ public sealed class BayesOptimalityTable : ITableSource
             new[] { $"source: p1 §2.1, §4.3 (claims MB-1…MB-3). models: {MetaLearningSetup.Describe(ctx.Scale)}; seed {ctx.Seed}; device {Torch.TorchRuntime.DeviceName}",
                     $"evaluation: {preset.EvalSequences * 2} sequences of length {Horizons.Max()} drawn from the row's prior; KL over the first {preset.KlLength} steps; value ± SE over sequences",
                     "regret beyond the pretraining length is reported without a bound; bayes_same@N: exact Bayes on the same sequences (± SE over them); excess@N: model − Bayes per sequence, mean ± SE (paired); bayes@N: the population value (binomial sums)",
-                    "tolerances: the same seed and thread count reproduce byte-identical values; retraining with 2 instead of 1 torch thread moved every cell by < 1 SE except the beta:5,1 grid error (0.119 vs 0.141), hence 4 SE + floor and 0.03 on the grid column",
+                    "why these tolerances: the same seed and thread count reproduce byte-identical values; retrained at 2 torch threads, both LSTM rows come out identical and the Transformer row within 1.3 SE (regret@200 3.927 vs 3.867); before the numeric policy the beta:5,1 grid error once moved 0.119 vs 0.141, hence 4 SE + floor, and 0.008 + 20 % on the grid column (no SE); the floors (KL 2e-5, grid 0.008) cover the spread over seeds 1-10 and keep MB-1…MB-3's cells gated inside their bounds (docs/reproducibility.md#8-snapshot-tolerances)",
                     "the beta:5,1 row is the MB-3 control model; its grid error is large where its own prior puts almost no mass (many zeros)" },
             tol);
         var rows = new (Architecture Arch, RandomCoins Prior)[]

@@ -12,6 +12,10 @@ public interface ITableSource
     /// <summary>Ids of the claims whose results this table shows (the README index links them to it).</summary>
     IReadOnlyList<string> Shows => Array.Empty<string>();
 
+    /// <summary>The cells that carry a claim's bound in that claim's own setting (the snapshot must gate them inside the
+    /// bound's margin); empty for figure data in settings of its own.</summary>
+    IReadOnlyList<ClaimCell> ClaimCells => Array.Empty<ClaimCell>();
+
     /// <summary>Key of the claim family the table belongs to ("MB"): report.md and results.csv show it beside those claims.</summary>
     string Family { get; }
 

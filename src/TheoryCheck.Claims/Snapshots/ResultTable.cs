@@ -15,6 +15,25 @@ public sealed record Tolerance(double Abs, double Rel = 0, double SeMultiple = 0
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"abs {Abs:G4}{(Rel > 0 ? $" + rel {Rel:G4}" : "")}{(SeMultiple > 0 ? $" + {SeMultiple:G3}·SE" : "")}");
+
+    /// <summary>Reads back <see cref="ToString"/>: "abs 0.02", "abs 0.1 + rel 0.1", "abs 0.02 + 4·SE".</summary>
+    /// <exception cref="FormatException">Not in that form.</exception>
+    public static Tolerance Parse(string text)
+    {
+        double abs = double.NaN, rel = 0, se = 0;
+        foreach (var term in text.Split(" + ", StringSplitOptions.TrimEntries))
+        {
+            if (term.StartsWith("abs ")) abs = Number(term[4..]);
+            else if (term.StartsWith("rel ")) rel = Number(term[4..]);
+            else if (term.EndsWith("·SE")) se = Number(term[..^3]);
+            else throw new FormatException($"tolerance term '{term}' in '{text}' is not 'abs X', 'rel X' or 'K·SE'");
+        }
+        if (double.IsNaN(abs)) throw new FormatException($"tolerance '{text}' has no 'abs' term");
+        return new Tolerance(abs, rel, se);
+
+        static double Number(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v : throw new FormatException($"'{s}' is not a number");
+    }
 }
 
 /// <summary>A numeric cell with an optional SE and its own number of decimals (e.g. 6 for small KLs).</summary>
@@ -78,6 +97,23 @@ public sealed class ResultTable
         var parsed = new ResultTable(name, title, Cells(table[0]), notes);
         foreach (var row in table.Skip(2)) parsed.Add(Cells(row).Cast<object>().ToArray());
         return parsed;
+    }
+
+    /// <summary>The per-column tolerances a table's "tolerances:" header line states (as <see cref="ToMarkdown"/> writes it).</summary>
+    public static IReadOnlyDictionary<string, Tolerance> ParseTolerances(string markdown)
+    {
+        const string Prefix = "<!-- tolerances: ";
+        // The last such line: ToMarkdown writes it after the notes, and a note may itself begin with "tolerances:".
+        var line = markdown.Replace("\r\n", "\n").Split('\n').LastOrDefault(l => l.StartsWith(Prefix) && l.EndsWith(" -->"));
+        var result = new Dictionary<string, Tolerance>();
+        if (line is null) return result;
+        foreach (var entry in line[Prefix.Length..^4].Split("; "))
+        {
+            int at = entry.LastIndexOf(": abs ", StringComparison.Ordinal);   // column names may hold ':' themselves (coin:0.2 @50)
+            if (at < 0) throw new FormatException($"tolerance entry '{entry}' has no ': abs '");
+            result[entry[..at]] = Tolerance.Parse(entry[(at + 2)..]);
+        }
+        return result;
     }
 
     public string ToMarkdown()

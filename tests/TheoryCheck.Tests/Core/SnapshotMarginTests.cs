@@ -1,0 +1,71 @@
+// A snapshot gates a claim's value only if the cell's tolerance is narrower than its distance to the claim's bound: otherwise
+// the value could cross the bound and the snapshot would still match. Each table declares the cells that carry a claim's
+// bound (ITableSource.ClaimCells); this reads the verified files and the tolerances written in them (no training).
+using System.Globalization;
+using System.Reflection;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Snapshots;
+
+namespace TheoryCheck.Tests.Core;
+
+[Trait("Tier", "Fast")]
+public sealed class SnapshotMarginTests
+{
+    public static TheoryData<string> TablesWithClaimCells()
+    {
+        var data = new TheoryData<string>();
+        foreach (var t in Catalog.Tables.Where(t => t.IsSnapshot && t.ClaimCells.Count > 0)) data.Add(t.Name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(TablesWithClaimCells))]
+    public void EveryClaimCellsToleranceIsInsideItsMargin(string name)
+    {
+        var source = Catalog.Table(name)!;
+        string markdown = File.ReadAllText(Path.Combine(RepoRoot(), "snapshots", name + ".verified.md"));
+        var table = ResultTable.Parse(name, markdown);
+        var tolerances = ResultTable.ParseTolerances(markdown);
+        var problems = new List<string>();
+        foreach (var c in source.ClaimCells)
+        {
+            var bound = Catalog.ById(c.Claim).Spec.Bounds.Single(b => b.Metric == c.Metric);
+            Assert.True(source.Shows.Contains(c.Claim), $"{name} declares a cell of {c.Claim} but does not list it in Shows");
+            Assert.True(tolerances.TryGetValue(c.Column, out var tolerance), $"{name}: column '{c.Column}' has no tolerance");
+            var (value, se) = CellAt(table, c.Row, c.Column);
+            double measured = value - c.Minus - (c.MinusRow is null ? 0 : CellAt(table, c.MinusRow, c.Column).Value);
+            if (c.Absolute) measured = Math.Abs(measured);
+            double margin = bound.Op == Comparison.AtMost ? bound.Value - measured : measured - bound.Value;
+            double allowed = tolerance!.Allowed(value, se, se);
+            if (!(allowed < margin))
+                problems.Add(FormattableString.Invariant(
+                    $"{c.Claim} {bound} at {c.Row} / {c.Column} = {measured:G4}: tolerance {allowed:G3} ≥ margin {margin:G3}"));
+        }
+        Assert.True(problems.Count == 0, $"{name}: a claim's value could cross its bound inside the snapshot tolerance:\n" + string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void ToleranceLinesReadBackAsWritten()
+    {
+        var t = new ResultTable("X", "x", new[] { "row", "coin:0.2 @50", "b", "c" }, null,
+            new Dictionary<string, Tolerance> { ["coin:0.2 @50"] = new(0.02, SeMultiple: 4), ["b"] = new(0.1, Rel: 0.1), ["c"] = Tolerance.Exact });
+        var back = ResultTable.ParseTolerances(t.ToMarkdown());
+        Assert.Equal(t.Tolerances.OrderBy(p => p.Key), back.OrderBy(p => p.Key));
+        Assert.Throws<FormatException>(() => Tolerance.Parse("abs 0.1 + twice"));
+    }
+
+    /// <summary>The cell of the row whose leading cells, joined by " | ", are <paramref name="row"/>.</summary>
+    static (double Value, double Se) CellAt(ResultTable table, string row, string column)
+    {
+        int col = Array.IndexOf(table.Columns, column);
+        Assert.True(col >= 0, $"{table.Name}: no column '{column}'");
+        var matches = table.Rows.Where(r => (string.Join(" | ", r) + " |").StartsWith(row + " |", StringComparison.Ordinal)).ToArray();
+        Assert.True(matches.Length == 1, $"{table.Name}: {matches.Length} rows match '{row}'");
+        Assert.True(SnapshotStore.TryNumber(matches[0][col], out var value, out var se), $"{table.Name}: '{matches[0][col]}' is not a number");
+        return (value, se);
+    }
+
+    static string RepoRoot() => typeof(SnapshotMarginTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .First(a => a.Key == "RepoRoot").Value!;
+}
