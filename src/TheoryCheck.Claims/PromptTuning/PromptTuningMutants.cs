@@ -74,7 +74,7 @@ public static class PromptTuningMutants
         },
         new QuarterSoft("pt-soft-quarter"),
         new UnwiredLora("pt-lora-unwired"),
-        new ShiftedTarget("pt-target-off", 0.05)
+        new ShiftedTarget("pt-target-off", TargetShift.NearMiss)
         {
             Survives = new Dictionary<string, string>
             {
@@ -133,14 +133,7 @@ public static class PromptTuningMutants
     {
         public override bool Changes(Method method) => method != Method.NoTuning;
 
-        public override TaskDistribution TuningTarget(TaskDistribution target) => target switch
-        {
-            SingleCoin c => new SingleCoin(Off(c.P)),
-            CoinMixture m => new CoinMixture(m.Components.Select(c => (c.Weight, Off(c.P))).ToArray()),
-            _ => target,
-        };
-
-        double Off(double p) => p + Shift < 1 - 1e-9 ? p + Shift : p - Shift;
+        public override TaskDistribution TuningTarget(TaskDistribution target) => TargetShift.Apply(target, Shift);
     }
 
     /// <summary>Each partial weight tuner trains one parameter group more than it states.</summary>

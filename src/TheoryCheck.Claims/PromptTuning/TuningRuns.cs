@@ -86,7 +86,7 @@ public static class TuningRuns
         var seeds = TuningSeeds(s.Target, rep, ctx);
         var budget = preset.Budget;
         var mutant = PromptTuningMutant.Of(ctx);   // the identity for the real thing
-        var tuningTarget = mutant.TuningTarget(s.Target);
+        var tuningTarget = mutant.TuningTarget(TargetShift.Apply(s.Target, s.TuningShift));
         var data = new CoinStream(tuningTarget.SampleBias, seeds.DataRandom(), seeds.Data, budget.Batch, budget.Length);
 
         TunedPrefix? prefix = null;

@@ -18,7 +18,7 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
             Bound.AtMost("fullwt_regret50", 0.05, "our design (docs/power.md#pt-8) (p1 §6 C12): truth ≤ 0.0053 (upper limit; LSTM seeds 1-3, both networks at seed 1), tuning on a coin off by 0.05 gives 0.40"),
             Bound.AtMost("unembedwt_regret50", 0.05, "our design (docs/power.md#pt-8) (p1 §6 C12): truth ≤ 0.0076 (upper limit; LSTM seeds 1-3, both networks at seed 1), tuning on a coin off by 0.05 gives 0.38"),
         },
-        "the untuned network in both places must fail",
+        "FullWT and UnembedWT tuned on the coin off by 0.05 (one tuning seed, scored on the real coin) must fail",
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),
         TransformerInExtendedTier: true, EveryBoundControlled: true);
 
@@ -29,21 +29,26 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
-        Measurement? full = null, unembed = null, untuned = null;
+        Measurement? full = null, unembed = null, fullOff = null, unembedOff = null;
+        var tuners = new[] { Method.FullWT, Method.UnembedWT };
         TuningRuns.Prefetch(
             from arch in PromptingSetup.Archs(ctx)
-            from m in new[] { Method.FullWT, Method.UnembedWT, Method.NoTuning }
-            from r in TuningRuns.RepRequests(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, 0, ctx)
+            let s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target)
+            from m in tuners
+            from r in TuningRuns.RepRequests(s, m, 0, ctx).Append(new RunRequest(s.TunedOffTarget, m, 0, 0))
             select r, ctx);
         foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var s = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
             Measurement M(Method m) => Summaries.Median(TuningRuns.Reps(s, m, 0, ctx), 50);
-            var (f, u, n) = (M(Method.FullWT), M(Method.UnembedWT), M(Method.NoTuning));
+            var (f, u) = (M(Method.FullWT), M(Method.UnembedWT));
             if (full is null || f.Value > full.Value) full = f;
             if (unembed is null || u.Value > unembed.Value) unembed = u;
-            if (untuned is null || n.Value < untuned.Value) untuned = n;
+            // Control: the same tuners, seeds and evaluation set, trained on the wrong coin: the nearest way to miss "≤ 0.05".
+            var (fo, uo) = (TuningRuns.Get(s.TunedOffTarget, Method.FullWT, 0, 0, ctx).At(50), TuningRuns.Get(s.TunedOffTarget, Method.UnembedWT, 0, 0, ctx).At(50));
+            if (fullOff is null || fo.Value < fullOff.Value) fullOff = fo;
+            if (unembedOff is null || uo.Value < unembedOff.Value) unembedOff = uo;
         }
-        return new CaseOutcome(c.ToString(), new[] { full!, unembed! }, new Measurement?[] { untuned, untuned });
+        return new CaseOutcome(c.ToString(), new[] { full!, unembed! }, new Measurement?[] { fullOff, unembedOff });
     }
 }
