@@ -40,6 +40,10 @@ public abstract record AttentionMutant(string Id, string Description, string? St
     /// <summary>The prompt norm Γ an experiment actually sets, where the claim states Γ (p = Γq̂).</summary>
     public virtual double PromptNorm(double gamma) => gamma;
 
+    /// <summary>The temperature of the PA model's softmax where a claim checks the model at a stated prompt or from a stated
+    /// start (p2 §2.2 has none: 1).</summary>
+    public virtual double SoftmaxTemperature => 1;
+
     sealed record Identity() : AttentionMutant("none", "the real thing", null, new Dictionary<string, string>());
 }
 
@@ -51,6 +55,7 @@ public static class AttentionMutants
     const string NoKnownPrompt = "reads no known-prompt error formula";
     const string NoGamma = "sets no prompt norm Γ: the prompt is learned, random or zero";
     const string NotTheGradient = "does not read the analytic PA prompt gradient";
+    const string LearnedPrompt = "learns its prompt: softmax(Xp/τ) is softmax(Xp') with p' = p/τ, the same model class, and τ only rescales the prompt's effective step size, which the claim does not fix";
 
     public static IReadOnlyList<AttentionMutant> All { get; } = new AttentionMutant[]
     {
@@ -73,6 +78,14 @@ public static class AttentionMutants
             },
         },
         new SwappedND("pa-formula-n-d"),
+        new TemperedSoftmax("pa-temperature-1.1", 1.1)
+        {
+            Survives = new Dictionary<string, string>
+            {
+                ["PA-13"] = "at a known prompt τ = 1.1 is the prompt Γ/1.1 = 0.91Γ, and PA-13 separates Γ × 0.8 but not Γ × 0.8125: the ridge error moves by 0.007 (limit 0.023) against 0.035 at seed 1",
+                ["PA-14"] = "at a known prompt τ = 1.1 is the prompt 0.91Γ, and PA-14 does not separate even Γ × 0.8: the mean-difference error moves by 0.002 (limit 0.011) against 0.02 at seed 1",
+            },
+        },
         new ScaledPromptNorm("pa-gamma-0.8", 0.8)
         {
             Survives = new Dictionary<string, string>
@@ -154,6 +167,29 @@ public static class AttentionMutants
         Mutant.NotApplicableTo(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray()))
     {
         public override ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c with { N = c.D, D = c.N, BalancedLabels = false };
+    }
+
+    /// <summary>The PA model's softmax at a temperature off by 10 % (softmax(X W p / τ)), where a claim checks the model at a
+    /// stated prompt (PA-4, PA-7, PA-13, PA-14) or its first GD steps from zero (PA-9).</summary>
+    sealed record TemperedSoftmax(string Id, double Temperature) : AttentionMutant(Id,
+        "the PA model's softmax at the wrong temperature, softmax(XWp/τ)", string.Create(CultureInfo.InvariantCulture, $"τ = {Temperature}"),
+        Mutant.Join(
+            Mutant.NotApplicableTo("p = 0 makes every score 0, at any temperature", "PA-1", "PA-10"),
+            Mutant.NotApplicableTo("checks the analytic gradient formula; the TorchSharp model there is only its autograd reference", "PA-2"),
+            Mutant.NotApplicableTo("the invariances of softmax(Xq/τ) hold at any τ", "PA-3"),
+            Mutant.NotApplicableTo("states monotonicity in Γ, and τ only rescales Γ", "PA-5"),
+            Mutant.NotApplicableTo("LPA and the linear model have no softmax", "PA-6"),
+            Mutant.NotApplicableTo("two GD steps from zero: τ scales p₂ by 1/τ without turning it, and the claim reads only its direction", "PA-11"),
+            Mutant.NotApplicableTo("states the double-descent peak at n = d for any Γ in its range, and τ only rescales Γ", "PA-15"),
+            Mutant.NotApplicableTo("a lower bound (0.05) on the error drop from Γ = 0 to Γ = 3, which Γ = 3/1.1 meets too (measured 0.16-0.25)", "PA-16"),
+            Mutant.NotApplicableTo(LearnedPrompt, "PA-8", "PA-12", "PA-17", "PA-18"))), IGradedMutant
+    {
+        public string Knob => "softmax temperature";
+        public double Catalogued => Temperature;
+        public double Identity => 1;
+        public Mutant At(double strength) => this with { Temperature = strength };
+
+        public override double SoftmaxTemperature => Temperature;
     }
 
     /// <summary>The experiment sets the prompt norm to a fraction of the Γ the claim states (p = 0.8·Γq̂).</summary>

@@ -31,10 +31,11 @@ public static class Expressivity
             Family = DistractorFamily.Matched, Sigma = 0, D = d, T = t, Zeta = 0.2, Alpha = a, Q = q, V = 1, N = n, Gamma = gamma,
         };
 
-    /// <summary>The PA model with the oracle parameters p = Γq̂, v = v⋆ (caller disposes).</summary>
-    public static AttentionClassifier Oracle(AttentionArchitecture arch, MixtureInstance inst, double gamma)
+    /// <summary>The model with the oracle parameters p = Γq̂, v = v⋆ (caller disposes); <paramref name="temperature"/> is
+    /// PA's softmax temperature (1 but under a mutant; the other architectures have none).</summary>
+    public static AttentionClassifier Oracle(AttentionArchitecture arch, MixtureInstance inst, double gamma, double temperature = 1)
     {
-        var m = new AttentionClassifier(arch, inst.QHat.Length);
+        var m = new AttentionClassifier(arch, inst.QHat.Length, softmaxTemperature: arch == AttentionArchitecture.PromptAttention ? temperature : 1);
         m.Set("prompt", inst.ContextPrompt(gamma));
         m.Set("head", inst.VStar);
         return m;

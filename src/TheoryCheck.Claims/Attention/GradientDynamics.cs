@@ -17,10 +17,11 @@ public static class GradientDynamics
         from d in Gen.Choose(20, 50) from k in Gen.Choose(2, 6) from q in Uniform(1.5, 3) from size in n
         select new ContextualMixtureConfig { D = d, T = 20, Zeta = k / 20.0, Q = q, V = 1, Sigma = 1, SigmaDelta = 1, N = size, Eta = 1 };
 
-    /// <summary>Runs <paramref name="steps"/> GD steps from p = v = 0 and returns (p, v).</summary>
-    public static (double[] P, double[] V) EarlySteps(double[][][] x, int[] y, int steps, double eta, MarginLoss loss)
+    /// <summary>Runs <paramref name="steps"/> GD steps from p = v = 0 and returns (p, v); <paramref name="temperature"/> is the
+    /// softmax's (1 but under a mutant).</summary>
+    public static (double[] P, double[] V) EarlySteps(double[][][] x, int[] y, int steps, double eta, MarginLoss loss, double temperature = 1)
     {
-        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, x[0][0].Length);
+        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, x[0][0].Length, softmaxTemperature: temperature);
         pa.Fit(x, y, new GradientDescentConfig(steps, eta, loss));
         return (pa.Get("prompt"), pa.Get("head"));
     }

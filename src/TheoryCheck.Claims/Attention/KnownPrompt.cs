@@ -38,7 +38,8 @@ public static class KnownPrompt
         Measurement Gap(ContextualMixtureConfig formula, ContextualMixtureConfig data, bool real = false)
         {
             var exp = new KnownPromptExperiment(data, mc.Seed, TestSize(ctx.Scale),
-                                                KnownPromptExperiment.ContextPrompt(real ? mutation.PromptNorm(data.Gamma) : data.Gamma));
+                                                KnownPromptExperiment.ContextPrompt(real ? mutation.PromptNorm(data.Gamma) : data.Gamma),
+                                                real ? mutation.SoftmaxTemperature : 1);
             double theory = theoryOf(real ? mutation.KnownPromptFormulaConfig(formula) : formula);
             // Small n makes one training set's error noisy: draw more sets (up to 8×) while the interval straddles the bound.
             return Sequential.Measure((_, count) => exp.Errors(formula.N, count, headOf(formula)).Select(e => e - theory).ToArray(),

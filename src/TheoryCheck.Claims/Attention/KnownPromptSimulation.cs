@@ -16,14 +16,18 @@ public sealed class KnownPromptExperiment
     readonly ContextualMixtureConfig config;
     readonly double[] prompt;
     readonly Random trainRng;
+    readonly double temperature;
     readonly Matrix<double> testH;
     readonly int[] testY;
 
     /// <param name="data">The data model (q-orthogonal F-gauss for the formulas; anything for controls).</param>
     /// <param name="promptOf">The fixed prompt for the drawn instance, e.g. Γq̂.</param>
-    public KnownPromptExperiment(ContextualMixtureConfig data, int seed, int testSize, Func<MixtureInstance, double[]> promptOf)
+    /// <param name="temperature">The PA model's softmax temperature (1 but under a mutant).</param>
+    public KnownPromptExperiment(ContextualMixtureConfig data, int seed, int testSize, Func<MixtureInstance, double[]> promptOf,
+                                 double temperature = 1)
     {
         config = data.Validate();
+        this.temperature = temperature;
         var rng = new Random(seed);
         Instance = ContextualMixture.DrawInstance(config, rng);
         prompt = promptOf(Instance);
@@ -51,7 +55,7 @@ public sealed class KnownPromptExperiment
     /// <summary>Attended features of n fresh sequences, drawn in chunks so a large test set never sits in memory as tokens.</summary>
     (Matrix<double> H, int[] Y) Features(int n, Random rng, bool balanced)
     {
-        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, config.D);
+        using var pa = new AttentionClassifier(AttentionArchitecture.PromptAttention, config.D, softmaxTemperature: temperature);
         pa.Set("prompt", prompt);
         var rows = new List<double[]>(n); var y = new List<int>(n);
         var c = config with { BalancedLabels = balanced };

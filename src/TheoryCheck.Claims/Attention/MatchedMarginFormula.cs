@@ -42,7 +42,7 @@ public sealed class MatchedMarginFormula : Claim<MixtureCase>
         double expected = mutation.MatchedMargin(c);
         Measurement[] Check(AttentionArchitecture arch)
         {
-            using var m = Expressivity.Oracle(arch, data.Instance, mutation.PromptNorm(c.Gamma));
+            using var m = Expressivity.Oracle(arch, data.Instance, mutation.PromptNorm(c.Gamma), mutation.SoftmaxTemperature);
             var f = m.Predict(data.X);
             double err = f.Select((v, i) => Math.Abs(data.Y[i] * v - expected)).Max();
             double acc = f.Select((v, i) => data.Y[i] * v > 0 ? 1.0 : 0).Average();

@@ -47,7 +47,7 @@ public sealed class SelectionBound : Claim<MixtureCase>
         // The model's prompt norm may differ from the one the bound formula is evaluated at (the mass bound's near miss).
         (double Acc, double MinGap) Check(double gamma, double boundGamma)
         {
-            using var pa = Expressivity.Oracle(AttentionArchitecture.PromptAttention, data.Instance, mutation.PromptNorm(gamma));
+            using var pa = Expressivity.Oracle(AttentionArchitecture.PromptAttention, data.Instance, mutation.PromptNorm(gamma), mutation.SoftmaxTemperature);
             double acc = pa.Correct(data.X, data.Y).Average();
             double bound = mutation.RelevantMassLowerBound(c.Zeta, boundGamma, c.BoxMargin, c.Q);
             return (acc, RelevantMass(pa, data).Min() - bound);

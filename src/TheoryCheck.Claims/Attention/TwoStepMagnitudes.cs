@@ -45,8 +45,8 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
         {
             int n = data.Count;
             var y = mutation.TrainingLabels(data.Y, mc.Seed);   // the labels GD learns from (the real ones but under a label-flip mutant)
-            var (p, v) = GradientDynamics.EarlySteps(data.X, y, 2, c.Eta, loss);
-            var (_, v1) = GradientDynamics.EarlySteps(data.X, y, 1, c.Eta, loss);
+            var (p, v) = GradientDynamics.EarlySteps(data.X, y, 2, c.Eta, loss, mutation.SoftmaxTemperature);
+            var (_, v1) = GradientDynamics.EarlySteps(data.X, y, 1, c.Eta, loss, mutation.SoftmaxTemperature);
             // SEs from the per-sequence terms of each GD step, computed by the doubles oracle.
             var kind = loss == MarginLoss.Logistic ? LossKind.Logistic : LossKind.Squared;
             var vTerms = new double[n]; var pTerms = new double[n];

@@ -41,7 +41,7 @@ public static class PowerMarkdown
         {
             sb.Append("\n### Minimal detectable effect (knobs that need no training, bisected to 1/16 of the range)\n\n| mutant | claim | knob | real thing at | killed at | survived at |\n|:--|:--|:--|--:|--:|--:|\n");
             foreach (var (id, x) in detections)
-                sb.Append(Invariant($"| {id} | {x.Claim} | {x.Detects!.Knob} | {x.Detects.Identity:G4} | {x.Detects.Killed:G4} | {x.Detects.Survived:G4} |\n"));
+                sb.Append(Invariant($"| {id} | {x.Claim} | {x.Detects!.Knob} | {x.Detects.Identity:G4} | {Strength(x.Detects.Killed, x.Detects.Identity)} | {Strength(x.Detects.Survived, x.Detects.Identity)} |\n"));
         }
         var survivors = doc.Mutants.SelectMany(r => r.Results.Where(x => x.Status == "survived").Select(x => (r.Id, x))).ToArray();
         if (survivors.Length > 0)
@@ -106,7 +106,18 @@ public static class PowerMarkdown
         doc.Mutants.SelectMany(r => r.Results).Where(x => x.Detects is not null)
             .GroupBy(x => x.Detects!.Knob)
             .Select(g => g.OrderBy(x => Math.Abs(x.Detects!.Killed - x.Detects.Identity)).ThenBy(x => x.Claim, StringComparer.Ordinal).First())
-            .Select(x => Invariant($"{x.Detects!.Knob} {x.Detects.Killed:G3} ({x.Claim})")));
+            .Select(x => Invariant($"{x.Detects!.Knob} {Strength(x.Detects!.Killed, x.Detects.Identity)} ({x.Claim})")));
+
+    /// <summary>A killed strength with as many digits as it takes to differ from the real thing's (1.003, not "1").</summary>
+    public static string Strength(double killed, double identity)
+    {
+        for (int digits = 3; digits < 8; digits++)
+        {
+            string k = killed.ToString("G" + digits, CultureInfo.InvariantCulture);
+            if (k != identity.ToString("G" + digits, CultureInfo.InvariantCulture)) return k;
+        }
+        return killed.ToString("G8", CultureInfo.InvariantCulture);
+    }
 
     static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

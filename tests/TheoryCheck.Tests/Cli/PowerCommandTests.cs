@@ -29,6 +29,17 @@ public sealed class PowerCommandTests
         Assert.False(Directory.Exists(dir.Path), "power wrote its folder on bad input");
     }
 
+    /// <summary>A killed strength near the real thing's keeps the digits that tell them apart (a temperature of 1.003 once
+    /// printed as "1" in the score line).</summary>
+    [Theory]
+    [Trait("Tier", "Fast")]
+    [InlineData(1.003125, 1, "1.003")]
+    [InlineData(0.9875, 1, "0.988")]
+    [InlineData(0.14, 0, "0.14")]
+    [InlineData(1.0000004, 1, "1.0000004")]
+    public void DetectedStrengthsDifferFromTheRealThingInPrint(double killed, double identity, string expected) =>
+        Assert.Equal(expected, TheoryCheck.Cli.Power.PowerMarkdown.Strength(killed, identity));
+
     /// <summary>PT-10 measures the tuners on tiny random networks (no training beyond a few steps), so its four tuner faults
     /// are decided exactly at any scale: each must be killed, the unwired LoRA adapter by the wiring bound.</summary>
     [Fact]

@@ -22,15 +22,19 @@ public sealed class AttentionClassifier : IDisposable
 
     /// <param name="d">Token dimension ≥ 1.</param>
     /// <param name="readPosition">SA-pos only: the 0-based position whose output is read.</param>
-    public AttentionClassifier(AttentionArchitecture arch, int d, bool float64 = true, int readPosition = 0)
+    /// <param name="softmaxTemperature">PA only: the prompt softmax's temperature (1 in p2; a near-miss mutant changes it).</param>
+    public AttentionClassifier(AttentionArchitecture arch, int d, bool float64 = true, int readPosition = 0, double softmaxTemperature = 1)
     {
         if (d < 1) throw new ArgumentException($"token dimension must be >= 1, got {d}");
+        if (softmaxTemperature != 1 && arch != AttentionArchitecture.PromptAttention)
+            throw new ArgumentException($"only prompt-attention has a softmax temperature; {arch} got {softmaxTemperature}");
+        if (!(softmaxTemperature > 0)) throw new ArgumentException($"softmax temperature must be > 0, got {softmaxTemperature}");
         Architecture = arch; Dim = d; DType = float64 ? ScalarType.Float64 : ScalarType.Float32;
         device = TorchRuntime.Device;
         // Under the runtime's init lock: module constructors may draw from torch's global RNG.
         module = TorchRuntime.UnseededInit<AttentionModule>(() => arch switch
         {
-            AttentionArchitecture.PromptAttention => new PromptAttentionModule(d, DType, this.device),
+            AttentionArchitecture.PromptAttention => new PromptAttentionModule(d, DType, this.device, softmaxTemperature),
             AttentionArchitecture.Uniform => new UniformAttentionModule(d, DType, this.device),
             AttentionArchitecture.LinearPromptAttention => new LinearPromptAttentionModule(d, DType, this.device),
             AttentionArchitecture.SelfAttentionPool => new SelfAttentionModule(d, null, DType, this.device),

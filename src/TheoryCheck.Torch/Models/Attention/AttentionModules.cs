@@ -42,9 +42,12 @@ public sealed class PromptAttentionModule : AttentionModule
     readonly Parameter prompt;
     readonly Parameter head;
     readonly Parameter key_query;
+    readonly double temperature;
 
-    public PromptAttentionModule(int d, ScalarType dtype, Device device) : base("prompt_attention")
+    /// <param name="temperature">The softmax's temperature: 1 in p2 §2.2; another value only for a near-miss mutant.</param>
+    public PromptAttentionModule(int d, ScalarType dtype, Device device, double temperature = 1) : base("prompt_attention")
     {
+        this.temperature = temperature;
         prompt = Zeros(d, dtype, device);
         head = Zeros(d, dtype, device);
         key_query = Identity(d, dtype, device, trainable: false);
@@ -55,7 +58,9 @@ public sealed class PromptAttentionModule : AttentionModule
     {
         using var q = key_query.matmul(prompt);                                      // (d)
         using var scores = x.matmul(q);                                              // (B, T)
-        return nn.functional.softmax(scores, 1);                                     // (B, T)
+        if (temperature == 1) return nn.functional.softmax(scores, 1);               // (B, T)
+        using var tempered = scores.div(temperature);
+        return nn.functional.softmax(tempered, 1);
     }
 
     /// <summary>Attended feature h = Xᵀ s, (B, d).</summary>
