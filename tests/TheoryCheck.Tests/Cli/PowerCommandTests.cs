@@ -80,6 +80,36 @@ public sealed class PowerCommandTests
         Assert.Contains("power.json", err);
     }
 
+    /// <summary>The whole MB family at smoke, every catalogued mutant: what CI gates of `power` (the ci matrices are run by
+    /// hand, docs/power.md). At smoke MB-1 … MB-5 fail by design (RunAllSmokeTests lists why), so this checks the matrix, not
+    /// the truth: every claim has its truth row, every mutant a status for every claim, and the exact near misses that need no
+    /// trained network are killed where their bound applies.</summary>
+    [Fact]
+    [Trait("Tier", "Claim")]
+    public void WholeMbFamilyAtSmokeGivesTheFullMatrix()
+    {
+        using var dir = new TempDir();
+        var (code, stdout, err) = CliRun.Invoke("power", "MB", "--scale", "smoke", "--seeds", "1", "--out", dir.Path);
+        Assert.True(code is 0 or 1, err);
+        Assert.StartsWith("truth: ", stdout.Trim().Split('\n')[^1]);
+        var doc = JsonNode.Parse(File.ReadAllText(dir["power.json"]))!;
+        var claims = TheoryCheck.Claims.Catalog.Claims.Where(c => c.Spec.Family == "MB").Select(c => c.Spec.Id).ToArray();
+        Assert.Equal(claims, doc["truth"]!.AsArray().Select(t => (string)t!["claim"]!));
+        var mutants = doc["mutants"]!.AsArray();
+        Assert.Equal(TheoryCheck.Claims.MetaLearning.MetaLearningMutants.All.Select(m => m.Id), mutants.Select(m => (string)m!["id"]!));
+        foreach (var m in mutants)
+        {
+            var results = m!["results"]!.AsArray();
+            Assert.Equal(claims, results.Select(r => (string)r!["claim"]!));
+            Assert.All(results, r => Assert.Contains((string)r!["status"]!, new[] { "killed", "survived", "n.a." }));
+        }
+        string Status(string mutant, string claim) => (string)mutants.Single(m => (string)m!["id"]! == mutant)!["results"]!.AsArray()
+            .Single(r => (string)r!["claim"]! == claim)!["status"]!;
+        Assert.Equal("killed", Status("mb-prior-sym", "MB-1"));
+        Assert.Equal("killed", Status("mb-window-10", "MB-4"));
+        Assert.Equal("n.a.", Status("mb-prior-sym", "MB-4"));
+    }
+
     [Fact]
     [Trait("Tier", "Claim")]
     public void SmokeMatrixHasTheDocumentedShape()
