@@ -107,6 +107,7 @@ public static class Plots
             var band = plt.Add.FillY(ns, Column("q25"), Column("q75"));
             band.FillColor = color.WithAlpha(0.2);
             band.LegendText = $"{predictor} q25-q75";
+            plt.MoveToBack(band);   // under its median line, which the translucent fill would otherwise tint
         }
         return new[] { Save(plt, dir, $"{t.Name}.png") };
     }
@@ -131,6 +132,7 @@ public static class Plots
                 var band = plt.Add.FillY(Column(2), Column(4), Column(5));
                 band.FillColor = color.WithAlpha(0.15);
                 band.LineWidth = 0;
+                plt.MoveToBack(band);   // under every line
             }
             plt.Legend.Alignment = Alignment.UpperLeft;
             paths.Add(Save(plt, dir, $"{t.Name}.{string.Concat(setting.Where(char.IsLetterOrDigit))}.png"));

@@ -55,32 +55,62 @@ public sealed class PlotTests
                 table.Add(g, r, (int)(40 * r), 0.3, (0.31, 0.01), 0.32, (0.33, 0.02), 0.4, (0.41, 0.03));
         string dir = Path.Combine(Path.GetTempPath(), "tc-plot-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        var saved = new List<ScottPlot.Plot>();
+        Plots.Saved = (_, plot) => saved.Add(plot);
         try
         {
             var paths = Plots.For(table, dir);
             Assert.Equal(2, paths.Count);
-            foreach (var p in paths)
-                Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(p).Take(4).ToArray());
+            // Per Γ: theory line and simulation points for each of the three heads.
+            for (int i = 0; i < paths.Count; i++) AssertDrawn(saved[i], paths[i], expectedSeries: 6);
         }
-        finally { Directory.Delete(dir, true); }
+        finally { Plots.Saved = null; Directory.Delete(dir, true); }
     }
 
     [Fact]
     public void RegretBandsAndAttentionMassGiveOnePngEach()
     {
         var bands = new ResultTable("MetaLearning.RegretBands", "t", new[] { "predictor", "N", "median", "q25", "q75", "mean" });
-        foreach (var p in new[] { "lstm", "bayes" })
-            foreach (var n in new[] { 1, 50, 200 }) bands.Add(p, n, 0.01 * n, 0.008 * n, 0.012 * n, 0.011 * n);
+        foreach (var (p, k) in new[] { ("lstm", 1.0), ("bayes", 0.8) })   // distinct curves, so neither hides the other
+            foreach (var n in new[] { 1, 50, 200 }) bands.Add(p, n, 0.01 * k * n, 0.008 * k * n, 0.012 * k * n, 0.011 * k * n);
         var mass = new ResultTable("Attention.FashionMnist", "t", new[] { "pair", "zeta", "PA", "linear", "PA_minus_linear", "PA_relevant_mass" });
         foreach (var z in new[] { 0.1, 0.2 }) mass.Add("trouser/bag", z, (0.97, 0.01), (0.9, 0.01), (0.07, 0.01), (0.8 + z, 0.01));
         string dir = Path.Combine(Path.GetTempPath(), "tc-plot-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
+        var saved = new List<ScottPlot.Plot>();
+        Plots.Saved = (_, plot) => saved.Add(plot);
         try
         {
-            Assert.Equal(new[] { "MetaLearning.RegretBands.png" }, Plots.For(bands, dir).Select(Path.GetFileName));
-            Assert.Equal(new[] { "Attention.FashionMnist.png" }, Plots.For(mass, dir).Select(Path.GetFileName));
+            var bandPng = Plots.For(bands, dir);
+            Assert.Equal(new[] { "MetaLearning.RegretBands.png" }, bandPng.Select(Path.GetFileName));
+            AssertDrawn(saved[0], bandPng[0], expectedSeries: 2);   // a median line per predictor (bands are fills)
+            Assert.Equal(2, saved[0].GetPlottables().OfType<ScottPlot.Plottables.FillY>().Count());
+            var massPng = Plots.For(mass, dir);
+            Assert.Equal(new[] { "Attention.FashionMnist.png" }, massPng.Select(Path.GetFileName));
+            AssertDrawn(saved[1], massPng[0], expectedSeries: 2);   // the pair's mass and the uniform-attention line
         }
-        finally { Directory.Delete(dir, true); }
+        finally { Plots.Saved = null; Directory.Delete(dir, true); }
+    }
+
+    /// <summary>A rendered plot is not blank, has the expected line/point series, its axes contain every point of every
+    /// series, and each series' colour appears in the PNG (theory and simulation of one head share a colour).</summary>
+    static void AssertDrawn(ScottPlot.Plot plot, string png, int expectedSeries)
+    {
+        var series = plot.GetPlottables().OfType<ScottPlot.Plottables.Scatter>().ToArray();
+        Assert.Equal(expectedSeries, series.Length);
+        var lim = plot.Axes.GetLimits();
+        foreach (var s in series)
+            foreach (var pt in s.Data.GetScatterPoints())
+                Assert.True(pt.X >= lim.Left && pt.X <= lim.Right && pt.Y >= lim.Bottom && pt.Y <= lim.Top,
+                            $"'{s.LegendText}' point ({pt.X}, {pt.Y}) outside the axes {lim}");
+        using var bitmap = SKBitmap.Decode(png);
+        var pixels = bitmap.Pixels;
+        Assert.True(pixels.Count(p => p.Red < 250 || p.Green < 250 || p.Blue < 250) > pixels.Length / 100, "the plot is blank");
+        foreach (var c in series.Select(s => s.Color).Distinct())
+        {
+            int drawn = pixels.Count(p => p.Red == c.R && p.Green == c.G && p.Blue == c.B);
+            Assert.True(drawn > 50, $"colour {c} has {drawn} pixels: a series is not drawn");
+        }
     }
 
     [Theory]
