@@ -133,40 +133,55 @@ public static class AttentionMutants
         return Enumerable.Range(0, d).Select(j => Enumerable.Range(0, d).Sum(i => w[i][j] * q[i])).ToArray();
     }
 
-    /// <summary>The closed forms with their (1−ζ) factor replaced by 1: PA-4's mass bound, PA-7's margin, PA-9's p₂
-    /// magnitude, PA-10's head alignment. Deliberately wrong copies of the reference formulas.</summary>
-    sealed record DroppedOneMinusZeta(string Id) : AttentionMutant(Id,
-        "every closed form with its (1−ζ) factor replaced by 1", null,
+    /// <summary>The closed forms with their (1−ζ) factor replaced by 1 − (1 − s)ζ: at s = 1 by 1 (the catalogued "dropped"
+    /// factor), at s = 0 the real formulas. PA-4's mass bound, PA-7's margin, PA-9's p₂ magnitude, PA-10's head alignment.
+    /// Deliberately wrong copies of the reference formulas, with the factor as their one change.</summary>
+    sealed record DroppedOneMinusZeta(string Id, double Dropped = 1) : AttentionMutant(Id,
+        "every closed form with its (1−ζ) factor replaced by 1", Dropped == 1 ? null : string.Create(CultureInfo.InvariantCulture, $"(1−ζ) → 1 − {1 - Dropped:G3}ζ"),
         Mutant.Join(Mutant.NotApplicableTo(NoClosedForm, "PA-1", "PA-2", "PA-3", "PA-5", "PA-6", "PA-8", "PA-11", "PA-12", "PA-13", "PA-14", "PA-15", "PA-16", "PA-17", "PA-18"),
-                    Mutant.NotApplicableTo("dropping (1−ζ) only lowers E1's lower bound on the attention mass, which a correct model then meets more easily", "PA-4")))
+                    Mutant.NotApplicableTo("dropping (1−ζ) only lowers E1's lower bound on the attention mass, which a correct model then meets more easily", "PA-4"))), IGradedMutant
     {
-        public override double OneMinusZeta(double zeta) => 1;
+        public string Knob => "share s of the (1−ζ) factor dropped";
+        public double Catalogued => 1;
+        public double Identity => 0;
+        public Mutant At(double strength) => this with { Dropped = strength };
+
+        public override double OneMinusZeta(double zeta) => 1 - (1 - Dropped) * zeta;
 
         public override double HeadAlignment(ContextualMixtureConfig c)
         {
-            double noise = (c.D - 1) * (c.Sigma * c.Sigma + c.SigmaDelta * c.SigmaDelta);
+            double noise = (c.D - 1) * (c.Sigma * c.Sigma + OneMinusZeta(c.Zeta) * c.SigmaDelta * c.SigmaDelta);
             return 1 / Math.Sqrt(1 + noise / (c.N * c.T * c.Zeta * c.Zeta * c.V * c.V));
         }
 
         public override double RelevantMassLowerBound(double zeta, double gamma, double boxMargin, double q) =>
-            1 / (1 + 1 / zeta * Math.Exp(-gamma * boxMargin * q));
+            1 / (1 + OneMinusZeta(zeta) / zeta * Math.Exp(-gamma * boxMargin * q));
 
         public override double MatchedMargin(ContextualMixtureConfig c)
         {
-            double u = c.Gamma * c.Q, r = 0.5, a = c.Alpha;
+            double u = c.Gamma * c.Q, r = OneMinusZeta(c.Zeta) / 2, a = c.Alpha;
             double num = 1 - Math.Exp((a - 1) * u) / a + (1 / a - 1) * Math.Exp(-u);
             double den = c.Zeta + r * Math.Exp((a - 1) * u) + r * Math.Exp(-u);
             return c.V * c.V * c.Zeta * num / den;
         }
     }
 
-    /// <summary>The known-prompt error formulas evaluated with n and d swapped (label balance does not enter the formulas, only
-    /// the data's validation, which an odd swapped n would fail).</summary>
-    sealed record SwappedND(string Id) : AttentionMutant(Id,
-        "the known-prompt error formulas evaluated with n and d swapped", null,
-        Mutant.NotApplicableTo(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray()))
+    /// <summary>The known-prompt error formulas evaluated with n and d swapped, or at strength t moved that fraction of the way
+    /// (n + t(d − n), d + t(n − d), rounded; label balance does not enter the formulas, only the data's validation, which an
+    /// odd swapped n would fail).</summary>
+    sealed record SwappedND(string Id, double Fraction = 1) : AttentionMutant(Id,
+        "the known-prompt error formulas evaluated with n and d swapped", Fraction == 1 ? null : string.Create(CultureInfo.InvariantCulture, $"{Fraction:G3} of the way"),
+        Mutant.NotApplicableTo(NoKnownPrompt, Enumerable.Range(1, 18).Where(i => i is not (13 or 14)).Select(i => $"PA-{i}").ToArray())), IGradedMutant
     {
-        public override ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c with { N = c.D, D = c.N, BalancedLabels = false };
+        public string Knob => "fraction t of the n ↔ d swap";
+        public double Catalogued => 1;
+        public double Identity => 0;
+        public Mutant At(double strength) => this with { Fraction = strength };
+
+        public override ContextualMixtureConfig KnownPromptFormulaConfig(ContextualMixtureConfig c) => c with
+        {
+            N = (int)Math.Round(c.N + Fraction * (c.D - c.N)), D = (int)Math.Round(c.D + Fraction * (c.N - c.D)), BalancedLabels = false,
+        };
     }
 
     /// <summary>The PA model's softmax at a temperature off by 10 % (softmax(X W p / τ)), where a claim checks the model at a
