@@ -89,7 +89,7 @@ public sealed class ResultTable
     {
         var lines = markdown.Replace("\r\n", "\n").Split('\n');
         string title = lines.FirstOrDefault(l => l.StartsWith("# "))?[2..] ?? name;
-        var notes = lines.Where(l => l.StartsWith("<!-- ") && l.EndsWith(" -->") && !l.StartsWith("<!-- tolerances: "))
+        var notes = lines.Where(l => l.StartsWith("<!-- ") && l.EndsWith(" -->") && !l.StartsWith(TolerancesLine))
                          .Select(l => l[5..^4]).ToArray();
         var table = lines.SkipWhile(l => !l.StartsWith('|')).TakeWhile(l => l.StartsWith('|')).ToArray();
         if (table.Length < 2) throw new InvalidDataException($"{name}: no markdown table");
@@ -99,15 +99,17 @@ public sealed class ResultTable
         return parsed;
     }
 
+    /// <summary>How the header line that states the per-column tolerances begins (ToMarkdown writes it, Parse skips it).</summary>
+    const string TolerancesLine = "<!-- tolerances: ";
+
     /// <summary>The per-column tolerances a table's "tolerances:" header line states (as <see cref="ToMarkdown"/> writes it).</summary>
     public static IReadOnlyDictionary<string, Tolerance> ParseTolerances(string markdown)
     {
-        const string Prefix = "<!-- tolerances: ";
         // The last such line: ToMarkdown writes it after the notes, and a note may itself begin with "tolerances:".
-        var line = markdown.Replace("\r\n", "\n").Split('\n').LastOrDefault(l => l.StartsWith(Prefix) && l.EndsWith(" -->"));
+        var line = markdown.Replace("\r\n", "\n").Split('\n').LastOrDefault(l => l.StartsWith(TolerancesLine) && l.EndsWith(" -->"));
         var result = new Dictionary<string, Tolerance>();
         if (line is null) return result;
-        foreach (var entry in line[Prefix.Length..^4].Split("; "))
+        foreach (var entry in line[TolerancesLine.Length..^4].Split("; "))
         {
             int at = entry.LastIndexOf(": abs ", StringComparison.Ordinal);   // column names may hold ':' themselves (coin:0.2 @50)
             if (at < 0) throw new FormatException($"tolerance entry '{entry}' has no ': abs '");
@@ -122,7 +124,7 @@ public sealed class ResultTable
         sb.Append("# ").Append(Title).Append('\n');
         foreach (var n in Notes) sb.Append("<!-- ").Append(n).Append(" -->\n");
         if (Tolerances.Count > 0)
-            sb.Append("<!-- tolerances: ").Append(string.Join("; ", Columns.Where(Tolerances.ContainsKey)
+            sb.Append(TolerancesLine).Append(string.Join("; ", Columns.Where(Tolerances.ContainsKey)
                 .Select(c => $"{c}: {Tolerances[c]}"))).Append(" -->\n");
         sb.Append('\n');
         sb.Append("| ").Append(string.Join(" | ", Columns)).Append(" |\n");

@@ -1,6 +1,5 @@
 // The README's claim index is the output of `theorycheck list --markdown`, and every row's links lead to the claim's code
 // (two hops from the README to any claim: the index row, then the file named after the claim's type).
-using System.Reflection;
 using TheoryCheck.Claims;
 using TheoryCheck.Cli;
 
@@ -9,8 +8,7 @@ namespace TheoryCheck.Tests.Cli;
 [Trait("Tier", "Fast")]
 public sealed class ClaimIndexTests
 {
-    static readonly string Root = typeof(ClaimIndexTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "RepoRoot").Value!;
+    static readonly string Root = RepoPaths.Root;
 
     [Fact]
     public void ReadmeIndexIsTheGeneratedOne()

@@ -1,7 +1,6 @@
 // The README's table of minimal detectable effects is the committed ci matrices' bisections (docs/power/*/power.json), row
 // for row: a re-run matrix that changes a detectable effect fails here until the README says so too.
 using System.Globalization;
-using System.Reflection;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -10,8 +9,7 @@ namespace TheoryCheck.Tests.Cli;
 [Trait("Tier", "Fast")]
 public sealed class DetectableEffectsTests
 {
-    static readonly string Root = typeof(DetectableEffectsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "RepoRoot").Value!;
+    static readonly string Root = RepoPaths.Root;
 
     const string Begin = "<!-- detectable: generated from docs/power/*/power.json (DetectableEffectsTests) -->";
     const string End = "<!-- end of detectable -->";

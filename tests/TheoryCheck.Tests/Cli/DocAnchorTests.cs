@@ -1,6 +1,5 @@
 // Bound sources and comments cite their evidence as docs/<file>.md#<anchor>: every such anchor must be a heading of that file,
 // or a reviewer following a results.json source lands nowhere (docs/power.md#pt-6 and #pt-8 once did).
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace TheoryCheck.Tests.Cli;
@@ -8,8 +7,7 @@ namespace TheoryCheck.Tests.Cli;
 [Trait("Tier", "Fast")]
 public sealed partial class DocAnchorTests
 {
-    static readonly string Root = typeof(DocAnchorTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "RepoRoot").Value!;
+    static readonly string Root = RepoPaths.Root;
 
     [GeneratedRegex(@"docs/([\w./-]+\.md)#([a-z0-9-]+)")]
     private static partial Regex Citation();

@@ -1,6 +1,5 @@
 // The heap tunable glibc reads only at process start (TorchRuntime.HeapTunable): the test hosts start with it
 // (tests.runsettings), and the CLI started without it starts itself again with it, passing its output and exit code on.
-using System.Reflection;
 using System.Text.Json.Nodes;
 using TheoryCheck.Tests.Torch;
 using TheoryCheck.Torch;
@@ -18,8 +17,7 @@ public sealed class HeapRelaunchTests
     public void TestHostsStartWithTheHeapTunable()
     {
         Assert.True(TorchRuntime.HeapUsesHugePages, $"GLIBC_TUNABLES={Environment.GetEnvironmentVariable("GLIBC_TUNABLES")}: tests.runsettings was not applied");
-        string root = typeof(HeapRelaunchTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .First(a => a.Key == "RepoRoot").Value!;
+        string root = RepoPaths.Root;
         string settings = File.ReadAllText(Path.Combine(root, "tests.runsettings"));
         Assert.Contains($"<GLIBC_TUNABLES>{TorchRuntime.HeapTunable}</GLIBC_TUNABLES>", settings);
     }

@@ -1,7 +1,6 @@
 // A snapshot can gate a finding only if its tolerance is narrower than the distance from the cell to the bound: otherwise a
 // value could cross the bound and the snapshot would still match. This reads the verified findings tables (no training).
 using System.Globalization;
-using System.Reflection;
 using TheoryCheck.Claims.Snapshots;
 
 namespace TheoryCheck.Tests.Core;
@@ -14,7 +13,7 @@ public sealed class FindingsToleranceTests
     [InlineData("Attention.Findings")]
     public void EveryReportedCellsToleranceIsInsideItsMargin(string table)
     {
-        string path = Path.Combine(RepoRoot(), "snapshots", table + ".verified.md");
+        string path = Path.Combine(RepoPaths.Root, "snapshots", table + ".verified.md");
         var rows = File.ReadAllLines(path).Where(l => l.StartsWith("| ") && !l.StartsWith("| claim ")).Select(Cells).ToArray();
         Assert.NotEmpty(rows);
         // A borderline cell's own interval already straddles its bound: no tolerance narrower than its noise exists, and its
@@ -36,7 +35,4 @@ public sealed class FindingsToleranceTests
     static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
 
     static double Parse(string s) => double.Parse(s.Trim(), CultureInfo.InvariantCulture);
-
-    static string RepoRoot() => typeof(FindingsToleranceTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "RepoRoot").Value!;
 }

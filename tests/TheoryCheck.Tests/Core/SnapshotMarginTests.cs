@@ -2,7 +2,6 @@
 // the value could cross the bound and the snapshot would still match. Each table declares the cells that carry a claim's
 // bound (ITableSource.ClaimCells); this reads the verified files and the tolerances written in them (no training).
 using System.Globalization;
-using System.Reflection;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Snapshots;
@@ -24,7 +23,7 @@ public sealed class SnapshotMarginTests
     public void EveryClaimCellsToleranceIsInsideItsMargin(string name)
     {
         var source = Catalog.Table(name)!;
-        string markdown = File.ReadAllText(Path.Combine(RepoRoot(), "snapshots", name + ".verified.md"));
+        string markdown = File.ReadAllText(Path.Combine(RepoPaths.Root, "snapshots", name + ".verified.md"));
         var table = ResultTable.Parse(name, markdown);
         var tolerances = ResultTable.ParseTolerances(markdown);
         var problems = new List<string>();
@@ -65,7 +64,4 @@ public sealed class SnapshotMarginTests
         Assert.True(SnapshotStore.TryNumber(matches[0][col], out var value, out var se), $"{table.Name}: '{matches[0][col]}' is not a number");
         return (value, se);
     }
-
-    static string RepoRoot() => typeof(SnapshotMarginTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .First(a => a.Key == "RepoRoot").Value!;
 }
