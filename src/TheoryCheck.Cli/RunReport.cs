@@ -109,6 +109,12 @@ public static class RunReport
             }
             var uncontrolled = family.SelectMany(c => c.Bounds.Where(b => b.Control is null && !ClaimTable.NotApplicable(b)).Select(b => $"{c.Id} {b.Metric}")).ToArray();
             sb.Append(Inv($"\nUncontrolled bounds in the reported cases: {(uncontrolled.Length == 0 ? "none" : $"{uncontrolled.Length} ({string.Join(", ", uncontrolled)})")}.\n"));
+            var chosen = family.Where(c => c.Control.Choice is not null).ToArray();
+            if (chosen.Length > 0)
+            {
+                sb.Append("\nControls that are not the nearest catalogued near miss, and why (the near misses are in `power`'s matrix):\n\n");
+                foreach (var c in chosen) sb.Append($"- {c.Id}: {c.Control.Choice}\n");
+            }
 
             foreach (var t in tables.Where(t => Catalog.Table(t.Name)?.Family == family.Key))
             {

@@ -26,7 +26,8 @@ public sealed class PromptAlignmentGrowth : Claim<int>
             Bound.AtLeast("cos_at_1000", 0.8, "derived in the paper's setting (p2 §4.3); calibration: mean 0.94, min 0.87 at n = 1000 (p2 §4.3 table)"),
         },
         "the same two steps on shuffled labels must fail the n = 1000 alignment bound",
-        new ScalePresets("1 case × 3 training sets, n ≤ 1000", "1 case × 10 training sets", "3 cases × 10 training sets"), EveryBoundControlled: true);
+        new ScalePresets("1 case × 3 training sets, n ≤ 1000", "1 case × 10 training sets", "3 cases × 10 training sets"), EveryBoundControlled: true,
+        ControlChoice: "no near miss turns p₂ off q̂: 10 % flipped labels keep cos(p₂, q̂) at n = 1000 at 0.89 (a declared power survivor), and the prompt gradient without its centring term, at p = 0 linear prompt-attention's, points p₂ along q̂ too (cos 0.9995, PA-9 seed 1); only data without label signal turns it");
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 1, 3);
 

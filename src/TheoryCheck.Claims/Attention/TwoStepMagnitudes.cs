@@ -23,7 +23,7 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
             Bound.AtMost("v1_rel_error", 0.08, "derived in the paper's setting (p2 §4.3: E[y x̄] = ζv⋆, ℓ′(0) = −½); calibration: ratios 0.976–0.999 (p2 §6.9)"),
             Bound.AtMost("p2_rel_error", 0.10, "derived in the paper's setting (p2 §4.3: E[yCv⋆] = ζ(1−ζ)V²q⋆); calibration: ratios 0.976–0.999 (p2 §6.9)"),
             Bound.AtLeast("cos_p2_qhat", 0.95, "derived in the paper's setting (p2 §4.3); calibration: cos ≥ 0.983 on 6 instances (p2 §6.9)")
-                .Uncontrolled("not yet built: the squared-loss control leaves p₂'s direction unchanged (the theory says it does not depend on the loss), and the catalogued near misses (flipped labels, the dropped 1 − ζ) scale p₂ without turning it; a p₂ from a wrong direction estimate would be one (docs/power.md#controls-per-bound)"),
+                .Uncontrolled("no near miss turns p₂ off q̂: at p = 0 the prompt gradient has a signal along q̂ alone, so the wrong steps tried keep it there (the gradient without its centring term, which at p = 0 is linear prompt-attention's: cos 0.9995 at seed 1; the squared loss; flipped labels; the dropped 1 − ζ) and only data without label signal turns it (docs/power.md#controls-per-bound)"),
         },
         "the same two steps with the squared loss (c = 1 instead of ½) compared with the logistic predictions must fail the magnitude bounds (the direction of p₂ does not depend on the loss)",
         new ScalePresets("1 case, n = 20,000, d ≤ 25", "2 cases, n = 20,000", "6 cases, n = 40,000"), EveryBoundControlled: true);

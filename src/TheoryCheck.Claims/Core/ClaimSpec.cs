@@ -26,12 +26,14 @@ public sealed record ScalePresets(string Smoke, string Ci, string Paper)
 /// <param name="TransformerInExtendedTier">For a claim measured on both networks: the default `dotnet test` checks it on the
 /// LSTM, and the Extended tier (THEORYCHECK_EXTENDED=1) on the Transformer. The CLI always runs both unless --arch says
 /// otherwise. Why: the ci Transformer's tuning runs are three quarters of the suite's compute (docs/performance.md, *Suite times*).</param>
+/// <param name="ControlChoice">Why <paramref name="Control"/> is the nearest near miss that can be built per case, where a
+/// nearer one exists in the power catalogue (the report prints it beside the controls; docs/power.md#controls-per-bound).</param>
 /// <param name="DefinedIn">Filled by the compiler with the path of the file that constructs the spec; never pass it.</param>
 public sealed record ClaimSpec(
     string Id, string Paper, string Source, string Family, string Statement,
     IReadOnlyList<Bound> Bounds, string Control, ScalePresets Presets,
     string? Evidence = null, bool Fast = false, bool EveryBoundControlled = false, bool TransformerInExtendedTier = false,
-    [CallerFilePath] string DefinedIn = "")
+    string? ControlChoice = null, [CallerFilePath] string DefinedIn = "")
 {
     /// <summary>A finding exactly when some bound is declared to miss; which ones is part of the definition.</summary>
     public ClaimStatus Status => Bounds.Any(b => b.Declared) ? ClaimStatus.Finding : ClaimStatus.Expected;

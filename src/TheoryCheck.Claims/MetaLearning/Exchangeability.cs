@@ -26,7 +26,8 @@ public sealed class Exchangeability : Claim<PermutationCase>
         new[] { Bound.AtMost("max_abs_dp1_permuted", 0.03, "our design (docs/bounds.md#mb-4); ideal value 0") },
         $"a recency-weighted predictor (exponential moving average, rate {EmaRate}) on the same permutation pairs must violate it",
         new ScalePresets("3 sequences × 8 pairs", "12 sequences × 8 pairs", "40 sequences × 8 pairs"),
-        EveryBoundControlled: true);
+        EveryBoundControlled: true,
+        ControlChoice: "MB-4 tests order, and an exchangeable near miss (a wrong prior, a net meta-trained on Beta(2, 2)) is as order-free as the truth at any strength. The order-dependent ones are in the power matrix: the Bayes predictor of the last W tokens (graded: W = 44 of 50 still killed) is exchangeable on every case no longer than W, so it cannot control cases of 10 to 50 flips; the net at a tenth of its budget measures 0.113 at seed 1. The recency-weighted average is order-dependent at every drawn length");
 
     public override int CaseCount(Scale scale) => scale.Pick(3, 12, 40);
 

@@ -27,7 +27,8 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         new[] { Bound.AtMost("max_abs_dp1", 0.03, "our design (docs/bounds.md#mb-3); ideal value 0") },
         "an LSTM meta-trained on Beta(5,1) must violate it (checked where (k+5)/(n+6) and (k+1)/(n+2) differ by ≥ 0.06)",
         new ScalePresets("5 count states", "20 count states × 8 orderings", "50 count states × 8 orderings"),
-        EveryBoundControlled: true);
+        EveryBoundControlled: true,
+        ControlChoice: "a control must violate the bound at the drawn count state itself, and the nearer wrong priors cannot at most states: the ideal of Beta(1, 1.2) is never 2× the bound (0.06) from Laplace (at most 0.045), Beta(2, 2)'s only at k ∈ {0, n} with n ≤ 9 (9 % of the drawn states), Beta(5, 1)'s at 63 %. The nearer ones are in the power matrix: mb-prior-sym (a declared survivor), mb-prior-beta and mb-net-beta22 (killed at seed 1, docs/power/all)");
 
     public override int CaseCount(Scale scale) => scale.Pick(5, 20, 50);
 

@@ -22,7 +22,8 @@ public sealed class HardPrompting : Claim<TargetCase>
         },
         "the same search on the untrained networks (same init) must fail",
         new ScalePresets(PromptingSetup.Describe(Scale.Smoke), PromptingSetup.Describe(Scale.Ci), PromptingSetup.Describe(Scale.Paper)),
-        TransformerInExtendedTier: true, EveryBoundControlled: true);
+        TransformerInExtendedTier: true, EveryBoundControlled: true,
+        ControlChoice: "its two catalogued near misses survive as declared power findings: HardPT tuned on the coin off by 0.05 finds the same prefix (on the 0.25 coin the ideal's best 6-token prefix also has 1 one), and one length shorter the ideal's best prefix is 0.098 from L = 6's while the nets sit up to 0.064 (limit) from the ideal. The untrained networks show that the search reads the trained one");
 
     public override int CaseCount(Scale scale) => 1;
 

@@ -25,7 +25,8 @@ public sealed class PrefixNesting : Claim<TargetCase>
         new ScalePresets("0.2 coin", "0.2 coin, 3 tuning seeds", "0.2 coin, 10 tuning seeds"),
         "ci, seed 1: SimplexPT does not reach HardPT's optimum on the Transformer — regret@50 0.669 vs 0.559, simplex − hard = 0.109 ± 0.020 " +
         "against ≤ 0.05 (LSTM 0.609 vs 0.568 holds). The simplex contains the hard corners only in its closure: softmax needs unbounded logits to reach " +
-        "a one-hot token, and from the paper's init (softmax [0.73, 0.27]) 300 Adam steps stop short. Soft ≤ Real + 0.05 and Real ≤ Simplex + 0.10 hold.");
+        "a one-hot token, and from the paper's init (softmax [0.73, 0.27]) 300 Adam steps stop short. Soft ≤ Real + 0.05 and Real ≤ Simplex + 0.10 hold.",
+        ControlChoice: "PT-4 orders tuners against each other, so a near miss must slow one of them and not the others: SoftPT at a quarter of its steps moves soft − real to 0.026 ± 0.056 at seed 1 (killed by its limit 0.117 only), and data from the coin off by 0.05 moves all methods together (a declared survivor). Each method at its untuned init is the one per-bound control that moves a single method far enough to fail each bound");
     // The per-bound control rule stays off here (docs/power.md#the-per-bound-control-rule-switched-on): RealPT's untuned init is a
     // random hard prefix, which can be a near-optimal one (seed 2 of 1-10 at ci: real − simplex = −0.050 ± 0.029 against ≤ 0.10),
     // so that control is a lottery on real_minus_simplex; the report still shows its status per bound.

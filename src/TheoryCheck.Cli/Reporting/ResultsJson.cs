@@ -28,7 +28,8 @@ public static class ResultsJson
     /// <param name="Status">"fails"; "control holds" (the near miss passes this bound: the bound does not tell them apart); or
     /// "weak" (it violates the bound within noise).</param>
     public sealed record BoundControlDto(string Description, double Measured, double Se, double Limit, bool Fails, string? Status = null);
-    public sealed record ControlDto(string Description, string Status, IReadOnlyList<BoundDto> Bounds);
+    /// <param name="Choice">Why this control and not a nearer near miss (<see cref="ClaimSpec.ControlChoice"/>).</param>
+    public sealed record ControlDto(string Description, string Status, IReadOnlyList<BoundDto> Bounds, string? Choice = null);
     /// <param name="Index">Place in the claim's case stream (CaseStream.Draw at the manifest's scale and seed).</param>
     public sealed record CaseDto(int Index, string Case, string Verdict, string Reason, IReadOnlyList<BoundDto> Bounds);
     /// <param name="From">The failing case shrinking started from (the reported case).</param>
@@ -48,7 +49,7 @@ public static class ResultsJson
         r.Reason, r.Case, r.Cases, Math.Round(r.Seconds, 3), r.Spec.Evidence,
         Bounds(r.Bounds, r.Control),
         new ControlDto(r.Control.Description, r.Control.Status.ToString().ToLowerInvariant(),
-                       r.Control.Bounds.Select(b => Bound(b, null)).ToArray()),
+                       r.Control.Bounds.Select(b => Bound(b, null)).ToArray(), r.Spec.ControlChoice),
         r.CaseSeed, r.Spec.Presets.For(scale),
         r.CaseResults.Select(c => new CaseDto(c.Index, c.Case, c.Verdict.ToString().ToLowerInvariant(), c.Reason, Bounds(c.Bounds, c.Control))).ToArray(),
         r.Shrunk is { } s ? new ShrunkDto(r.Case, s.Minimal.Case, s.Steps, Bounds(s.Minimal.Bounds, s.Minimal.Control)) : null);
