@@ -68,6 +68,13 @@ public static partial class Commands
         var rerun = new Command("rerun", "Re-run exactly the claims, scale and seed a results.json records; print old vs new, claim by claim.") { rerunFile, rOut, rForce, rOnly };
         rerun.SetAction(pr => RerunCommand.Rerun(pr.GetValue(rerunFile)!, pr.GetValue(rOut), pr.GetValue(rForce), stdout, stderr, pr.GetValue(rOnly)));
 
+        var dBase = new Argument<string>("base") { Description = "the run to compare against (e.g. main's): a run folder or its results.json" };
+        var dHead = new Argument<string>("head") { Description = "the run under review (e.g. a pull request's): a run folder or its results.json" };
+        var dOut = new Option<string?>("--out") { Description = "also write the markdown to this file (e.g. for a job summary)" };
+        var dAllow = new Option<bool>("--allow-different-settings") { Description = "compare runs of different scale, seed, target, pretraining prior or network" };
+        var diff = new Command("diff", "Compare two stored runs: verdict changes, values moved beyond their allowed difference, claims added or removed, manifest differences; exit 1 on a regression.") { dBase, dHead, dOut, dAllow };
+        diff.SetAction(pr => Gating.DiffCommand.Run(pr.GetValue(dBase)!, pr.GetValue(dHead)!, pr.GetValue(dOut), pr.GetValue(dAllow), stdout, stderr));
+
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
         accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
@@ -110,6 +117,7 @@ public static partial class Commands
         root.Subcommands.Add(reportCmd);
         root.Subcommands.Add(merge);
         root.Subcommands.Add(rerun);
+        root.Subcommands.Add(diff);
         root.Subcommands.Add(accept);
         root.Subcommands.Add(bench);
         return root;
