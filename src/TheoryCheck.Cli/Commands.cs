@@ -26,6 +26,20 @@ public static partial class Commands
         }
     }
 
+    /// <summary>A list argument would otherwise swallow a mistyped option ("--shards 1/4" read as two claim ids): a value that
+    /// starts with "--" is reported as the unknown option it is.</summary>
+    static void RejectOptionLikeValues(Argument<string[]> argument) =>
+        argument.Validators.Add(r =>
+        {
+            foreach (var t in r.Tokens.Where(t => t.Value.StartsWith("--", StringComparison.Ordinal)))
+                r.AddError($"unknown option '{t.Value}'");
+        });
+
+    /// <summary>What the parser says about a command line without running it: empty when <paramref name="args"/> names a
+    /// real command with valid options (the workflow test checks every theorycheck line of the CI workflow this way).</summary>
+    public static IReadOnlyList<string> ParseErrors(string[] args) =>
+        Build(TextWriter.Null, TextWriter.Null).Parse(args).Errors.Select(e => e.Message).ToArray();
+
     static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("TheoryCheck: executable, quantitative checks of ML-theory claims (P1 Genewein et al. 2025, P2 Oymak et al. 2023).");
@@ -35,6 +49,7 @@ public static partial class Commands
         list.SetAction(pr => { stdout.Write(pr.GetValue(markdown) ? ClaimIndex.Markdown() : ListText()); return Ok; });
 
         var selectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        RejectOptionLikeValues(selectors);
         var scale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
         var seed = new Option<string?>("--seed") { Description = "user seed (integer); data, init and eval seeds derive from it (default: THEORYCHECK_SEED, else 1)" };
         var outDir = new Option<string?>("--out") { Description = "folder for results.json (and results.csv, report.md, tables/, plots/ with --report)" };
@@ -55,6 +70,7 @@ public static partial class Commands
         reportCmd.SetAction(pr => RunCommand.Report(pr.GetValue(reportDir)!, stderr));
 
         var mergeDirs = new Argument<string[]>("dirs") { Description = "shard output folders (or their results.json)", Arity = ArgumentArity.OneOrMore };
+        RejectOptionLikeValues(mergeDirs);
         var mOut = new Option<string>("--out") { Description = "folder for the merged results.json", Required = true };
         var mReport = new Option<bool>("--report") { Description = "also write report.md, results.csv and plots" };
         var mForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
@@ -76,10 +92,12 @@ public static partial class Commands
         diff.SetAction(pr => Gating.DiffCommand.Run(pr.GetValue(dBase)!, pr.GetValue(dHead)!, pr.GetValue(dOut), pr.GetValue(dAllow), stdout, stderr));
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
+        RejectOptionLikeValues(names);
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
         accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
 
         var families = new Argument<string[]>("families") { Description = "families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        RejectOptionLikeValues(families);
         var tScale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
         var tSeed = new Option<string?>("--seed") { Description = "user seed (integer; default: THEORYCHECK_SEED, else 1)" };
         var tOut = new Option<string>("--out") { Description = "folder for the tables (.md) and plots (.png)", Required = true };
@@ -99,6 +117,7 @@ public static partial class Commands
         bench.SetAction(pr => Bench.BenchCommand.Run(pr.GetValue(bOut), pr.GetValue(bQuick), pr.GetValue(bFamilies)!, stdout, stderr, pr.GetValue(bPeer)));
 
         var pSelectors = new Argument<string[]>("claims") { Description = "claim ids, families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
+        RejectOptionLikeValues(pSelectors);
         var pScale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
         var pSeed = new Option<string?>("--seed") { Description = "first user seed: truth rows run seeds N..N+K-1, mutants run at N (default: THEORYCHECK_SEED, else 1)" };
         var pSeeds = new Option<string?>("--seeds") { Description = "K, how many seeds each truth row runs (default 10)" };
