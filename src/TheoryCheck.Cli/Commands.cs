@@ -91,6 +91,13 @@ public static partial class Commands
         var diff = new Command("diff", "Compare two stored runs: verdict changes, values moved beyond their allowed difference, claims added or removed, manifest differences; exit 1 on a regression.") { dBase, dHead, dOut, dAllow };
         diff.SetAction(pr => Gating.DiffCommand.Run(pr.GetValue(dBase)!, pr.GetValue(dHead)!, pr.GetValue(dOut), pr.GetValue(dAllow), stdout, stderr));
 
+        var hRuns = new Argument<string[]>("runs") { Description = "stored runs (folders or results.json), any order: the page sorts them by start time", Arity = ArgumentArity.OneOrMore };
+        RejectOptionLikeValues(hRuns);
+        var hOut = new Option<string>("--out") { Description = "folder for index.html", Required = true };
+        var hForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var history = new Command("history", "Write a static HTML page of each claim's measured value and verdict across runs (commits), with links into each run's report.") { hRuns, hOut, hForce };
+        history.SetAction(pr => Gating.HistoryCommand.Run(pr.GetValue(hRuns)!, pr.GetValue(hOut)!, pr.GetValue(hForce), stderr));
+
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         RejectOptionLikeValues(names);
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
@@ -137,6 +144,7 @@ public static partial class Commands
         root.Subcommands.Add(merge);
         root.Subcommands.Add(rerun);
         root.Subcommands.Add(diff);
+        root.Subcommands.Add(history);
         root.Subcommands.Add(accept);
         root.Subcommands.Add(bench);
         return root;

@@ -17,7 +17,7 @@ public sealed class RidgeFormula : Claim<MixtureCase>
         "Known prompt p = Γq̂ on q-orthogonal F-gauss, ridge head v̂ = (HᵀH + λI)⁻¹Hᵀy, λ ∈ {1e-6, 0.1, 1, 10}, n/d ∈ {0.5, 1.5, 3, 5}: the mean test error over 5 training sets is within 0.035 of Φ̄((τ₁/√τ₂)·base(n)).",
         new[] { Bound.AtMost("abs_error_minus_theory", 0.035, "derived in the paper's setting (p2 §4.4, proportional asymptotics); calibration: max 0.024, mean 0.006 over 30 instances (p2 §4.4)") },
         "the formula for a mis-specified prompt (Γ = 0, uniform attention) against the same simulation must fail (run where the two formulas differ by ≥ 3× the bound)",
-        new ScalePresets("2 cases, test 2,000", "6 cases × 5–40 training sets, test 10,000", "12 cases, test 20,000"), EveryBoundControlled: true);
+        new ScalePresets("2 cases, test 2,000", "6 cases × 5–160 training sets, test 10,000", "12 cases, test 20,000"), EveryBoundControlled: true);
 
     public override int CaseCount(Scale scale) => scale.Pick(2, 6, 12);
 
