@@ -98,6 +98,19 @@ public static partial class Commands
         var history = new Command("history", "Write a static HTML page of each claim's measured value and verdict across runs (commits), with links into each run's report.") { hRuns, hOut, hForce };
         history.SetAction(pr => Gating.HistoryCommand.Run(pr.GetValue(hRuns)!, pr.GetValue(hOut)!, pr.GetValue(hForce), stderr));
 
+        var mClaim = new Argument<string>("claim") { Description = "one claim id" };
+        var mAxesList = new Option<bool>("--axes") { Description = "list the claim's axes: NAME LO..HI UNIT description" };
+        var mAxis = new Option<string[]>("--axis") { Description = "NAME=LO..HI: an axis to move (one, or two for a grid); every other knob stays at the scale preset", AllowMultipleArgumentsPerToken = false };
+        var mPoints = new Option<string?>("--points") { Description = $"K points per axis (default {Maps.MapCommand.DefaultPoints}); one axis then bisects to 1/{TheoryCheck.Claims.Maps.BoundaryMap.Resolution} of the range" };
+        var mBound = new Option<string?>("--bound") { Description = "the bound to map (default: the claim's first bound that is not a declared miss)" };
+        var mScale = new Option<string?>("--scale") { Description = "smoke | ci | paper (default: THEORYCHECK_SCALE, else ci)" };
+        var mSeed = new Option<string?>("--seed") { Description = "user seed (default: THEORYCHECK_SEED, else 1)" };
+        var mapOut = new Option<string?>("--out") { Description = "folder for map.json, map.csv, map.md and map.png" };
+        var mapForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
+        var map = new Command("map", "Where a claim stops holding: the claim at points along one axis (bisected to the boundary) or on a grid of two.") { mClaim, mAxesList, mAxis, mPoints, mBound, mScale, mSeed, mapOut, mapForce };
+        map.SetAction(pr => Maps.MapCommand.Run(new Maps.MapCommand.Options(pr.GetValue(mClaim)!, pr.GetValue(mAxesList), pr.GetValue(mAxis) ?? [],
+            pr.GetValue(mPoints), pr.GetValue(mBound), pr.GetValue(mScale), pr.GetValue(mSeed), pr.GetValue(mapOut), pr.GetValue(mapForce)), stdout, stderr));
+
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         RejectOptionLikeValues(names);
         var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
@@ -145,6 +158,7 @@ public static partial class Commands
         root.Subcommands.Add(rerun);
         root.Subcommands.Add(diff);
         root.Subcommands.Add(history);
+        root.Subcommands.Add(map);
         root.Subcommands.Add(accept);
         root.Subcommands.Add(bench);
         return root;

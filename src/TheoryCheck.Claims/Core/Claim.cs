@@ -15,6 +15,9 @@ public interface IClaim
 
     /// <summary>What <see cref="Run"/> would judge for this context, without measuring: the entry points are compared on it.</summary>
     CasePlan Plan(RunContext ctx);
+
+    /// <summary>The knobs a boundary map may move (`theorycheck map CLAIM --axes`); empty for claims that declare none.</summary>
+    IReadOnlyList<Maps.Axis> Axes { get; }
 }
 
 /// <summary>The instances a run judges: the case labels in stream order, the context's seed and scale, and the case seed.</summary>
@@ -30,6 +33,8 @@ public abstract class Claim<TCase> : IClaim
     const int MaxShrinkEvaluations = 200;
 
     public abstract ClaimSpec Spec { get; }
+
+    public virtual IReadOnlyList<Maps.Axis> Axes => [];
 
     /// <summary>The instance generator. Training claims should use generators without shrinking (each case trains).</summary>
     public abstract Gen<TCase> Cases(Scale scale);

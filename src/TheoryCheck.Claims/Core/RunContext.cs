@@ -18,6 +18,13 @@ public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
     /// setups read it; nothing else changes.</summary>
     public Power.Mutant? Mutant { get; init; }
 
+    /// <summary>Knobs a boundary map sets (`theorycheck map`); empty = every knob at the scale preset. Only the claims that
+    /// declare an axis of that name read it (Claim.Axes).</summary>
+    public Maps.KnobValues Knobs { get; init; } = Maps.KnobValues.None;
+
+    /// <summary>The map's value of knob <paramref name="name"/>, or null when the preset applies.</summary>
+    public double? Knob(string name) => Knobs.Values.TryGetValue(name, out var v) ? v : null;
+
     public static RunContext Quiet(Scale scale, int seed = 1) => new(scale, seed, _ => { });
 
     /// <summary>Seeds for one named purpose (a model, a table row), stable across processes.</summary>

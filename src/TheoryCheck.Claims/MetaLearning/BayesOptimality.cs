@@ -48,6 +48,8 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
 
     public override ClaimSpec Spec { get; }
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { MetaLearningSetup.StepsAxis };
+
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 3);
 
     public override Gen<EvalSeedCase> Cases(Scale scale) => Gen.Choose(1, int.MaxValue - 1).Select(s => new EvalSeedCase(s));
@@ -57,7 +59,8 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var bayes = new BetaBernoulliPredictor(MetaLearningSetup.Uniform);
         var bound = Spec.Bounds[0];
-        MetaLearningSetup.WarmUniformPair(ctx);
+        // Both networks train side by side for the suite; a map point trains only the one this claim reads.
+        if (ctx.Knob(MetaLearningSetup.StepsAxis.Name) is null) MetaLearningSetup.WarmUniformPair(ctx);
         ulong evalSeed = (ulong)c.EvalSeed;
         Measurement Kl(Func<int, int, IReadOnlyList<double>> perSequence) =>
             Sequential.Mean(perSequence, bound, preset.EvalSequences, preset.EvalCap);

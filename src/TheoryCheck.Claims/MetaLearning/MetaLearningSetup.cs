@@ -30,6 +30,15 @@ public static class MetaLearningSetup
         return $"{p.Lstm} / {p.Transformer}; {p.Budget}";
     }
 
+    /// <summary>The map axis of a meta-training budget (MB-1, MB-2): the networks' training steps, each point its own cosine run.</summary>
+    public static readonly Maps.Axis StepsAxis = new("steps", 1, 1_000_000, 1, "steps",
+        "meta-training steps of the networks (cosine schedule over that many steps: each point is its own cached run, not a checkpoint)",
+        s => Preset(s).Budget.Steps);
+
+    /// <summary>The scale's pretraining budget, with the map's "steps" knob when one is set.</summary>
+    public static MetaBudget Budget(RunContext ctx) =>
+        ctx.Knob(StepsAxis.Name) is { } steps ? Preset(ctx.Scale).Budget with { Steps = (int)steps } : Preset(ctx.Scale).Budget;
+
     /// <summary>Lanes that want the same model wait for one training; different models train side by side.</summary>
     static readonly Memo<CoinNetwork> Loaded = new();
 
@@ -44,7 +53,7 @@ public static class MetaLearningSetup
     public static CoinNetwork Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx, MetaBudget? budget = null)
     {
         var preset = Preset(ctx.Scale);
-        var spec = new MetaTrainingSpec(preset.For(arch), prior, budget ?? preset.Budget, PretrainSeeds(arch, ctx));
+        var spec = new MetaTrainingSpec(preset.For(arch), prior, budget ?? Budget(ctx), PretrainSeeds(arch, ctx));
         return Loaded.Get(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
     }
 

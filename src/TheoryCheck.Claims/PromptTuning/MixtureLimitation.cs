@@ -30,9 +30,24 @@ public sealed class MixtureLimitation : Claim<TargetCase>
 
     public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Mixtures();
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[]
+    {
+        new Maps.Axis("separation", 0.02, 0.9, 0.01, "|p₁ − p₂|",
+            "distance between the mixture's two coins, centred where the drawn mixture's are (kept in [0.05, 0.95]), same weights", _ => double.NaN, (0.4, 0.9)),
+    };
+
+    /// <summary>The drawn mixture with its coins moved to <paramref name="separation"/> apart about their midpoint.</summary>
+    public static TaskDistribution Separated(TaskDistribution target, double separation)
+    {
+        if (target is not CoinMixture { Components.Count: 2 } m) return target;
+        double mid = Math.Clamp((m.Components[0].P + m.Components[1].P) / 2, 0.05 + separation / 2, 0.95 - separation / 2);
+        return new CoinMixture(new[] { (m.Components[0].Weight, Math.Round(mid - separation / 2, 4)), (m.Components[1].Weight, Math.Round(mid + separation / 2, 4)) });
+    }
+
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsMixture);
+        if (ctx.Knob("separation") is { } sep) c = c with { Target = Separated(c.Target, sep) };
         double targetBayes = Summaries.Ideal(IdealBaseline.TargetBayes, PromptingSetup.Pretrain(ctx), c.Target, 50);
         Measurement? bestPrefix = null, full = null, lora = null, fullOff = null, loraOff = null;
         TuningRuns.Prefetch(

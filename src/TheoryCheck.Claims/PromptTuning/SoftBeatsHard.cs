@@ -25,6 +25,11 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[]
+    {
+        new Maps.Axis("L", 1, 16, 1, "tokens", "prefix length of SoftPT and HardPT (HardPT searches all 2^L prefixes)", _ => L, (L, L)),
+    };
+
     /// <summary>The statement's coins, p ∈ [0.1, 0.9]: the cases are drawn there, and a --target outside is not applicable.</summary>
     public const double DomainLow = 0.1;
 
@@ -34,16 +39,17 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         PromptingSetup.RequireCoinDomain(c, DomainLow, Spec.Id, "");
+        int l = (int)(ctx.Knob("L") ?? L);
         Measurement? worstSoft = null, worstRatio = null, hardSoft = null;
         TuningRuns.Prefetch(
             from arch in PromptingSetup.Archs(ctx)
             from m in new[] { Method.SoftPT, Method.HardPT }
-            select new RunRequest(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, L, 0), ctx);
+            select new RunRequest(new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target), m, l, 0), ctx);
         foreach (var arch in PromptingSetup.Archs(ctx))
         {
             var setting = new Setting(arch, PromptingSetup.Pretrain(ctx), c.Target);
-            var soft = TuningRuns.Get(setting, Method.SoftPT, L, 0, ctx).At(50);
-            var hard = TuningRuns.Get(setting, Method.HardPT, L, 0, ctx).At(50);
+            var soft = TuningRuns.Get(setting, Method.SoftPT, l, 0, ctx).At(50);
+            var hard = TuningRuns.Get(setting, Method.HardPT, l, 0, ctx).At(50);
             var ratio = Summaries.Ratio(soft, hard);
             if (worstSoft is null || soft.Value > worstSoft.Value) worstSoft = soft;
             if (worstRatio is null || ratio.Value > worstRatio.Value) worstRatio = ratio;

@@ -1,0 +1,108 @@
+// `theorycheck map CLAIM --axes` lists a claim's axes; `map CLAIM --axis NAME=LO..HI [--axis NAME2=LO..HI] [--points K]
+// [--bound METRIC] [--scale S] [--seed N] [--out DIR]` runs BoundaryMap: K points along one axis with a bisection to the
+// boundary, or a K×K grid of two. Every input is checked before anything trains; the map goes to stdout as markdown and, with
+// --out, to map.json, map.csv, map.md and map.png.
+using System.Globalization;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Maps;
+using TheoryCheck.Claims.Snapshots;
+using TheoryCheck.Cli.Reporting;
+
+namespace TheoryCheck.Cli.Maps;
+
+public static class MapCommand
+{
+    public const int DefaultPoints = 5;
+
+    public sealed record Options(string Claim, bool ListAxes, string[] Axes, string? Points, string? Bound, string? Scale, string? Seed,
+                                 string? Out, bool Force);
+
+    public static int Run(Options o, TextWriter stdout, TextWriter stderr)
+    {
+        var claim = One(o.Claim);
+        if (o.ListAxes)
+        {
+            stdout.WriteLine(claim.Axes.Count == 0 ? $"{claim.Spec.Id} declares no axes" : string.Join("\n", claim.Axes.Select(a => a.Line())));
+            return Commands.Ok;
+        }
+        var scale = Commands.ParseScale(o.Scale);
+        int seed = Commands.ParseSeedAndOut(o.Seed, o.Out, stderr);
+        var (axes, ranges) = ParseAxes(claim, o.Axes);
+        int k = ParsePoints(o.Points);
+        var bound = ParseBound(claim, o.Bound);
+        if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
+
+        var runner = Runner.Start(scale, seed, stderr);
+        var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id } };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        MapResult? map = null;
+        runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context,
+            p => stderr.WriteLine(FormattableString.Invariant($"[{claim.Spec.Id} {MapMarkdown.At(axes, p)}] {MapMarkdown.StatusText(p)}: {bound.Metric} = {MapMarkdown.Value(p.Measured, p.Se)} ({p.Seconds:0.0} s)"))));
+        var doc = MapJson.Of(manifest with { Models = TheoryCheck.Torch.ModelCache.Used, WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) }, map!);
+        string markdown = MapMarkdown.Render(doc);
+        stdout.Write(markdown);
+        if (o.Out != null)
+        {
+            MapJson.Write(o.Out, doc);
+            AtomicFile.WriteText(Path.Combine(o.Out, "map.csv"), MapJson.Csv(doc));
+            AtomicFile.WriteText(Path.Combine(o.Out, "map.md"), markdown);
+            MapPlot.Write(doc, Path.Combine(o.Out, "map.png"));
+            stderr.WriteLine($"wrote {Path.Combine(o.Out, "map.json")}, map.csv, map.md and map.png");
+        }
+        return Commands.Ok;
+    }
+
+    static IClaim One(string id)
+    {
+        var claims = Commands.SelectClaims(new[] { id });
+        if (claims.Count != 1 || !claims[0].Spec.Id.Equals(id, StringComparison.OrdinalIgnoreCase))
+            throw new BadInputException($"map takes one claim id, got '{id}' ({claims.Count} claims)");
+        return claims[0];
+    }
+
+    /// <summary>Each --axis NAME=LO..HI: a declared axis, LO &lt; HI, inside the axis's own definition; at most two, distinct.</summary>
+    public static (IReadOnlyList<Axis> Axes, IReadOnlyList<(double Lo, double Hi)> Ranges) ParseAxes(IClaim claim, string[] given)
+    {
+        if (claim.Axes.Count == 0) throw new BadInputException($"{claim.Spec.Id} declares no axes to map");
+        if (given.Length == 0) throw new BadInputException($"give --axis NAME=LO..HI (see `theorycheck map {claim.Spec.Id} --axes`)");
+        if (given.Length > 2) throw new BadInputException($"a map has one or two axes, got {given.Length}");
+        var axes = new List<Axis>();
+        var ranges = new List<(double, double)>();
+        foreach (var text in given)
+        {
+            int eq = text.IndexOf('='), dots = text.IndexOf("..", StringComparison.Ordinal);
+            if (eq <= 0 || dots < eq)
+                throw new BadInputException($"--axis '{text}': expected NAME=LO..HI, e.g. {claim.Axes[0].Name}={claim.Axes[0].Format(claim.Axes[0].Min)}..{claim.Axes[0].Format(claim.Axes[0].Max)}");
+            string name = text[..eq];
+            var axis = claim.Axes.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new BadInputException($"{claim.Spec.Id} has no axis '{name}' (it has: {string.Join(", ", claim.Axes.Select(a => a.Name))})");
+            if (axes.Contains(axis)) throw new BadInputException($"--axis {axis.Name} is given twice");
+            if (!double.TryParse(text[(eq + 1)..dots], NumberStyles.Float, CultureInfo.InvariantCulture, out double lo)
+                || !double.TryParse(text[(dots + 2)..], NumberStyles.Float, CultureInfo.InvariantCulture, out double hi))
+                throw new BadInputException($"--axis '{text}': LO and HI must be numbers");
+            if (!(lo < hi)) throw new BadInputException($"--axis {axis.Name}: LO must be below HI, got {text[(eq + 1)..]}");
+            if (lo < axis.Min || hi > axis.Max)
+                throw new BadInputException($"--axis {axis.Name}: {text[(eq + 1)..]} leaves the axis's definition {axis.Format(axis.Min)}..{axis.Format(axis.Max)} {axis.Unit}");
+            axes.Add(axis);
+            ranges.Add((lo, hi));
+        }
+        return (axes, ranges);
+    }
+
+    static int ParsePoints(string? text)
+    {
+        if (text is null) return DefaultPoints;
+        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int k) || k < 2)
+            throw new BadInputException($"--points must be an integer ≥ 2, got '{text}'");
+        return k;
+    }
+
+    /// <summary>--bound METRIC, or the claim's first bound that is not a declared miss.</summary>
+    static Bound ParseBound(IClaim claim, string? metric)
+    {
+        if (metric is null) return claim.Spec.Bounds.FirstOrDefault(b => !b.Declared) ?? claim.Spec.Bounds[0];
+        return claim.Spec.Bounds.FirstOrDefault(b => b.Metric.Equals(metric, StringComparison.OrdinalIgnoreCase))
+            ?? throw new BadInputException($"{claim.Spec.Id} has no bound '{metric}' (it has: {string.Join(", ", claim.Spec.Bounds.Select(b => b.Metric))})");
+    }
+}

@@ -1,0 +1,141 @@
+// Issue 17: `map` bisects to the boundary of a claim along one axis (bracket no wider than 1/16 of the range), three-valued
+// points, two-axis grids, and bad input as one line with exit 2. Fast: a synthetic claim whose value is its knob; the
+// Claim-tier test maps PA-12 at smoke along ζ and checks the bracket's ends by evaluating them directly.
+using FsCheck;
+using FsCheck.Fluent;
+using TheoryCheck.Claims;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Maps;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Tests.Torch;
+
+namespace TheoryCheck.Tests.Cli;
+
+/// <summary>A claim whose one measurement is f(x) for its knob x (exact, or with SE <paramref name="se"/>): its boundary is known.</summary>
+sealed class KnobClaim(Func<double, double> f, double se = 0) : Claim<int>
+{
+    public static readonly Axis X = new("x", 0, 1, 0.01, "units", "the knob", _ => 0.5);
+
+    public override ClaimSpec Spec { get; } = new("XX-1", "test", "test", "XX", "f(x) ≤ 0.5",
+        new[] { Bound.AtMost("f", 0.5, "test") }, "none", new ScalePresets("", "", ""));
+
+    public override IReadOnlyList<Axis> Axes => new[] { X };
+    public override int CaseCount(Scale scale) => 1;
+    public override Gen<int> Cases(Scale scale) => Gen.Constant(0);
+
+    public override CaseOutcome Evaluate(int instance, RunContext ctx)
+    {
+        double v = f(ctx.Knob("x") ?? 0.5);
+        return new CaseOutcome("x", new[] { se == 0 ? Measurement.Exact(v) : new Measurement(v, se, 100, "test") }, new Measurement?[] { null });
+    }
+}
+
+[Trait("Tier", "Fast")]
+[Collection(TorchCollection.Name)]
+public sealed class MapTests
+{
+    static MapResult Map(KnobClaim claim, double lo, double hi, int k) =>
+        BoundaryMap.Run(claim, claim.Spec.Bounds[0], claim.Axes, new[] { (lo, hi) }, k, RunContext.Quiet(Scale.Smoke));
+
+    [Fact]
+    public void BisectionBracketsTheBoundaryToASixteenthOfTheRange()
+    {
+        var map = Map(new KnobClaim(x => x), 0, 1, 5);
+        var b = Assert.IsType<Bracket>(map.Bracket);
+        Assert.True(b.Holding.At[0] <= 0.5 && b.Failing.At[0] > 0.5, $"bracket [{b.Holding.At[0]}, {b.Failing.At[0]}] misses 0.5");
+        Assert.True(b.Width <= 1.0 / BoundaryMap.Resolution + 1e-9, $"width {b.Width}");
+        Assert.Equal(PointStatus.Holds, b.Holding.Status);
+        Assert.Equal(PointStatus.Fails, b.Failing.Status);
+        Assert.Equal(5, map.Points.Count(p => !p.Bisection));
+        Assert.False(map.NonMonotone);
+        Assert.Contains("the boundary lies in [", map.Summary());
+    }
+
+    [Fact]
+    public void AClaimThatImprovesAlongTheAxisIsBracketedTheOtherWay()
+    {
+        var b = Assert.IsType<Bracket>(Map(new KnobClaim(x => 1 - x), 0, 1, 5).Bracket);
+        Assert.True(b.Failing.At[0] < 0.5 && b.Holding.At[0] >= 0.5, $"bracket [{b.Failing.At[0]}, {b.Holding.At[0]}]");
+    }
+
+    [Fact]
+    public void AnUnresolvedPointNeverCountsAsHolding()
+    {
+        // SE 0.1 around the bound: values within about 0.16 of 0.5 are unresolved, so the bracket's failing end is one.
+        var map = Map(new KnobClaim(x => x, se: 0.1), 0, 1, 5);
+        var b = Assert.IsType<Bracket>(map.Bracket);
+        Assert.Equal(PointStatus.Holds, b.Holding.Status);
+        Assert.Equal(PointStatus.Unresolved, b.Failing.Status);
+        Assert.True(b.Holding.At[0] + 1.645 * 0.1 <= 0.5 + 1e-9);
+    }
+
+    [Fact]
+    public void AStatusThatChangesTwiceIsReportedNonMonotone()
+    {
+        var map = Map(new KnobClaim(x => Math.Abs(x - 0.5) < 0.2 ? 0 : 1), 0, 1, 5);
+        Assert.True(map.NonMonotone);
+        Assert.Contains("not monotone", map.Summary());
+    }
+
+    [Fact]
+    public void ANoBoundaryRangeSaysSo()
+    {
+        Assert.Null(Map(new KnobClaim(x => x), 0, 0.4, 4).Bracket);
+        Assert.Contains("holds at every point", Map(new KnobClaim(x => x), 0, 0.4, 4).Summary());
+    }
+
+    [Fact]
+    public void EveryTrainingClaimOfTheReferenceMapsDeclaresItsAxis()
+    {
+        foreach (var (id, axis) in new[] { ("MB-1", "steps"), ("MB-2", "steps"), ("PT-3", "L"), ("PT-5", "separation"), ("PA-12", "zeta") })
+            Assert.Contains(Catalog.Select(new[] { id }).Single().Axes, a => a.Name == axis);
+        var (code, output, _) = CliRun.Invoke("map", "PT-3", "--axes");
+        Assert.Equal(0, code);
+        Assert.StartsWith("L 1..16 tokens prefix length", output);
+    }
+
+    [Theory]
+    [InlineData("PA-1", "--axis", "x=1..2")]          // a claim without axes
+    [InlineData("MB-1", "--axis", "foo=1..2")]        // an unknown axis
+    [InlineData("MB-1", "--axis", "steps=500..100")]  // LO ≥ HI
+    [InlineData("MB-1", "--axis", "steps=0..100")]    // outside the axis's own definition
+    [InlineData("MB-1", "--axis", "steps=100..200", "--points", "1")]
+    [InlineData("PA-12", "--axis", "zeta=0.1..0.2", "--axis", "n=100..200", "--axis", "zeta=0.2..0.3")]
+    [InlineData("MB-1", "--axis", "steps")]           // no range
+    [InlineData("MB-1")]                              // no axis
+    [InlineData("MB")]                                // not one claim
+    [InlineData("XX-9", "--axes")]                    // unknown claim
+    [InlineData("MB-1", "--axis", "steps=100..200", "--bound", "nope")]
+    public void BadInputIsOneLineAndExitTwo(params string[] args)
+    {
+        var (code, output, err) = CliRun.Invoke(new[] { "map" }.Concat(args).ToArray());
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Single(err.Trim().Split('\n'));
+    }
+}
+
+[Trait("Tier", "Claim")]
+[Collection(TorchCollection.Name)]
+public sealed class MapOfATrainedClaimTests
+{
+    [Fact]
+    public void TheBracketOfPa12AlongZetaAgreesWithItsEndsEvaluatedDirectly()
+    {
+        var claim = Catalog.Select(new[] { "PA-12" }).Single();
+        var zeta = claim.Axes.Single(a => a.Name == "zeta");
+        var bound = claim.Spec.Bounds[0];
+        var ctx = RunContext.Quiet(Scale.Smoke);
+        var map = BoundaryMap.Run(claim, bound, new[] { zeta }, new[] { (0.02, 0.4) }, 4, ctx);
+        var b = Assert.IsType<Bracket>(map.Bracket);
+        Assert.True(b.Width <= (0.4 - 0.02) / BoundaryMap.Resolution + zeta.Step, $"width {b.Width}");
+        var holding = BoundaryMap.Point(claim, bound, new[] { zeta }, b.Holding.At, ctx);
+        var failing = BoundaryMap.Point(claim, bound, new[] { zeta }, b.Failing.At, ctx);
+        Assert.Equal(PointStatus.Holds, holding.Status);
+        Assert.NotEqual(PointStatus.Holds, failing.Status);
+        Assert.Equal(b.Holding.Measured, holding.Measured);
+        Assert.Equal(b.Failing.Measured, failing.Measured);
+        // The map may cross the claim's domain (ζ ∈ [0.1, 0.2]): points outside are computed and marked.
+        Assert.Contains(map.Points, p => p.OutsideDomain && p.Status != PointStatus.NotMeasured);
+    }
+}
