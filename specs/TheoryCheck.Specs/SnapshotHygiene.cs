@@ -14,7 +14,8 @@ public sealed class SnapshotHygiene
     [Fact]
     public void EveryVerifiedSnapshotHasAProducer()
     {
-        var produced = Catalog.Tables.Where(t => t.IsSnapshot).Select(t => t.Name).ToHashSet();
+        var produced = Catalog.Tables.Where(t => t.IsSnapshot).Select(t => t.Name)
+            .Concat(TheoryCheck.Claims.Maps.ReferenceMap.All.Select(m => m.Name)).ToHashSet();
         var orphans = SnapshotStore.Default().VerifiedNames().Where(n => !produced.Contains(n)).ToArray();
         Assert.True(orphans.Length == 0, $"verified snapshots that no test produces: {string.Join(", ", orphans)}");
     }
@@ -25,6 +26,17 @@ public sealed class SnapshotHygiene
         var store = SnapshotStore.Default();
         var missing = Catalog.Tables.Where(t => t.IsSnapshot).Select(t => t.Name).Where(n => !File.Exists(store.VerifiedPath(n))).ToArray();
         Assert.True(missing.Length == 0, $"tables without a verified snapshot: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void EveryReferenceMapHasAVerifiedSnapshotAndAPng()
+    {
+        var store = SnapshotStore.Default();
+        foreach (var m in TheoryCheck.Claims.Maps.ReferenceMap.All)
+        {
+            Assert.True(File.Exists(store.VerifiedPath(m.Name)), $"reference map {m.Name} has no verified snapshot");
+            Assert.True(File.Exists(Path.Combine(store.Directory, "..", "docs", "maps", m.Name + ".png")), $"reference map {m.Name} has no docs/maps/{m.Name}.png");
+        }
     }
 
     [Fact]

@@ -107,9 +107,10 @@ public static partial class Commands
         var mSeed = new Option<string?>("--seed") { Description = "user seed (default: THEORYCHECK_SEED, else 1)" };
         var mapOut = new Option<string?>("--out") { Description = "folder for map.json, map.csv, map.md and map.png" };
         var mapForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
-        var map = new Command("map", "Where a claim stops holding: the claim at points along one axis (bisected to the boundary) or on a grid of two.") { mClaim, mAxesList, mAxis, mPoints, mBound, mScale, mSeed, mapOut, mapForce };
+        var mArch = new Option<string?>("--arch") { Description = "PT network: lstm, transformer or both (default: both)" };
+        var map = new Command("map", "Where a claim stops holding: the claim at points along one axis (bisected to the boundary) or on a grid of two.") { mClaim, mAxesList, mAxis, mPoints, mBound, mScale, mSeed, mapOut, mapForce, mArch };
         map.SetAction(pr => Maps.MapCommand.Run(new Maps.MapCommand.Options(pr.GetValue(mClaim)!, pr.GetValue(mAxesList), pr.GetValue(mAxis) ?? [],
-            pr.GetValue(mPoints), pr.GetValue(mBound), pr.GetValue(mScale), pr.GetValue(mSeed), pr.GetValue(mapOut), pr.GetValue(mapForce)), stdout, stderr));
+            pr.GetValue(mPoints), pr.GetValue(mBound), pr.GetValue(mScale), pr.GetValue(mSeed), pr.GetValue(mapOut), pr.GetValue(mapForce), pr.GetValue(mArch)), stdout, stderr));
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         RejectOptionLikeValues(names);

@@ -127,7 +127,29 @@ public static class RunReport
                     sb.Append($"\n![{Path.GetFileNameWithoutExtension(png)}]({Path.GetRelativePath(dir, png).Replace('\\', '/')})\n");
             }
         }
-        return sb.Append(PowerSection(dir)).ToString();
+        return sb.Append(PowerSection(dir)).Append(MapsSection(dir)).ToString();
+    }
+
+    /// <summary>Every `map … --out` saved in the run folder or one of its subfolders: the boundary sentence, the map's PNG and
+    /// a link to its map.md.</summary>
+    static string MapsSection(string dir)
+    {
+        var files = new[] { Path.Combine(dir, "map.json") }
+            .Concat(Directory.EnumerateDirectories(dir).Order(StringComparer.Ordinal).Select(d => Path.Combine(d, "map.json")))
+            .Where(File.Exists).ToArray();
+        if (files.Length == 0) return "";
+        var sb = new System.Text.StringBuilder("\n## Maps: where claims stop holding\n");
+        foreach (var file in files)
+        {
+            Maps.MapJson.Document map;
+            try { map = Maps.MapJson.Read(file); }
+            catch (InvalidDataException e) { throw new BadInputException(e.Message); }
+            string folder = Path.GetRelativePath(dir, Path.GetDirectoryName(file)!).Replace('\\', '/');
+            string prefix = folder == "." ? "" : folder + "/";
+            sb.Append($"\n### {map.Claim} along {string.Join(" × ", map.Axes.Select(a => a.Name))}\n\n{map.Summary} The points: [{prefix}map.md]({prefix}map.md).\n");
+            if (File.Exists(Path.Combine(Path.GetDirectoryName(file)!, "map.png"))) sb.Append($"\n![{map.Claim} map]({prefix}map.png)\n");
+        }
+        return sb.ToString();
     }
 
     /// <summary>A `power` matrix saved in the same folder (`power … --out DIR --force`): its score, heat map and a link.</summary>

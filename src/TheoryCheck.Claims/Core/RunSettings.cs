@@ -8,18 +8,25 @@ namespace TheoryCheck.Claims.Core;
 
 public static class RunSettings
 {
-    public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED", ExtendedVariable = "THEORYCHECK_EXTENDED";
+    public const string ScaleVariable = "THEORYCHECK_SCALE", SeedVariable = "THEORYCHECK_SEED", ExtendedVariable = "THEORYCHECK_EXTENDED",
+                        MapsVariable = "THEORYCHECK_MAPS";
 
     /// <summary>THEORYCHECK_EXTENDED: 1 or true runs the specs of the Extended tier (the work moved out of the default
     /// `dotnet test` for its budget); unset, empty, 0 or false skips them, saying how to run them.</summary>
     /// <exception cref="EnvironmentVariableException">Any other value.</exception>
     public static bool Extended() => ParseExtended(Environment.GetEnvironmentVariable(ExtendedVariable));
 
-    public static bool ParseExtended(string? value) => value?.Trim().ToLowerInvariant() switch
+    public static bool ParseExtended(string? value) => Switch(ExtendedVariable, value, "the Extended tier");
+
+    /// <summary>THEORYCHECK_MAPS: 1 or true runs the reference maps' snapshot specs (the Maps tier: about half an hour at ci);
+    /// otherwise they are skipped, saying how to run them.</summary>
+    public static bool Maps() => Switch(MapsVariable, Environment.GetEnvironmentVariable(MapsVariable), "the Maps tier");
+
+    static bool Switch(string variable, string? value, string what) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "0" or "false" => false,
         "1" or "true" => true,
-        _ => throw new EnvironmentVariableException(ExtendedVariable, value, "1 or true (run the Extended tier), 0 or false"),
+        _ => throw new EnvironmentVariableException(variable, value, $"1 or true (run {what}), 0 or false"),
     };
 
     /// <summary>

@@ -27,7 +27,7 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
 
     public override IReadOnlyList<Maps.Axis> Axes { get; } = new[]
     {
-        new Maps.Axis("L", 1, 16, 1, "tokens", "prefix length of SoftPT and HardPT (HardPT searches all 2^L prefixes)", _ => L, (L, L)),
+        new Maps.Axis("L", 1, 12, 1, "tokens", "prefix length of SoftPT and HardPT (HardPT searches all 2^L prefixes, exhaustive up to 12)", _ => L, (L, L)),
     };
 
     /// <summary>The statement's coins, p ∈ [0.1, 0.9]: the cases are drawn there, and a --target outside is not applicable.</summary>

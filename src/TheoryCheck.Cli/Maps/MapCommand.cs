@@ -16,7 +16,7 @@ public static class MapCommand
     public const int DefaultPoints = 5;
 
     public sealed record Options(string Claim, bool ListAxes, string[] Axes, string? Points, string? Bound, string? Scale, string? Seed,
-                                 string? Out, bool Force);
+                                 string? Out, bool Force, string? Arch = null);
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -31,10 +31,11 @@ public static class MapCommand
         var (axes, ranges) = ParseAxes(claim, o.Axes);
         int k = ParsePoints(o.Points);
         var bound = ParseBound(claim, o.Bound);
+        var arch = TaskOptions.ParseArch(o.Arch);
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
 
-        var runner = Runner.Start(scale, seed, stderr);
-        var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id } };
+        var runner = Runner.Start(scale, seed, stderr, arch: arch);
+        var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id }, Arch = TaskOptions.ArchName(arch) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         MapResult? map = null;
         runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context,
@@ -49,6 +50,11 @@ public static class MapCommand
             AtomicFile.WriteText(Path.Combine(o.Out, "map.md"), markdown);
             MapPlot.Write(doc, Path.Combine(o.Out, "map.png"));
             stderr.WriteLine($"wrote {Path.Combine(o.Out, "map.json")}, map.csv, map.md and map.png");
+            // Run as a reference map is (docs/maps/), the map also gives its snapshot table: accept it as snapshots/NAME.verified.md.
+            var reference = ReferenceMap.All.FirstOrDefault(r => axes.Count == 1 && seed == 1 && arch == r.Arch
+                && r.Matches(claim.Spec.Id, axes[0].Name, ranges[0].Lo, ranges[0].Hi, k));
+            if (reference is not null)
+                stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, reference.Name + ".md"), reference.Table(bound.Metric, bound.OpSymbol, bound.Value, map!.Points, map.Bracket, scale).ToMarkdown())} (the reference map's snapshot table)");
         }
         return Commands.Ok;
     }

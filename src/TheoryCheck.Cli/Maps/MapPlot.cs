@@ -25,9 +25,20 @@ public static class MapPlot
     static void Line(Plot plt, MapJson.Document d)
     {
         var a = d.Axes[0];
-        plt.XLabel($"{a.Name} ({a.Unit})");
-        plt.YLabel(d.Bound);
+        plt.XLabel(a.Unit == a.Name ? a.Name : $"{a.Name} ({a.Unit})");
         var points = d.Points.Where(p => double.IsFinite(p.Measured)).OrderBy(p => p.At[0]).ToArray();
+        // Values over more than two decades (a KL falling with training) read on a log axis; the error bars become ±SE/(v ln 10).
+        var all = points.Select(p => p.Measured).Append(d.Value).Concat(d.Points.Select(p => p.Control ?? double.NaN).Where(double.IsFinite)).ToArray();
+        bool log = all.All(v => v > 0) && all.Max() / all.Min() > 100;
+        double Y(double v) => log ? Math.Log10(v) : v;
+        double E(double v, double se) => log ? se / (v * Math.Log(10)) : se;
+        plt.YLabel(log ? d.Bound + " (log scale)" : d.Bound);
+        if (log)
+            plt.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                LabelFormatter = y => Math.Pow(10, y).ToString("G2", System.Globalization.CultureInfo.InvariantCulture),
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(), IntegerTicksOnly = true,
+            };
         if (d.Bracket is { } b)
         {
             var span = plt.Add.HorizontalSpan(Math.Min(b.Holding.At[0], b.Failing.At[0]), Math.Max(b.Holding.At[0], b.Failing.At[0]));
@@ -40,23 +51,23 @@ public static class MapPlot
             domain.FillStyle.Color = Colors.SteelBlue.WithAlpha(0.08);
             domain.LegendText = "claim's domain";
         }
-        var bound = plt.Add.HorizontalLine(d.Value);
+        var bound = plt.Add.HorizontalLine(Y(d.Value));
         bound.Color = Colors.Crimson;
         bound.LinePattern = LinePattern.Dashed;
         bound.LineWidth = 2;
         bound.LegendText = $"bound {d.Op} {d.Value:G4}";
         if (points.Length > 0)
         {
-            var line = plt.Add.Scatter(points.Select(p => p.At[0]).ToArray(), points.Select(p => p.Measured).ToArray());
+            var line = plt.Add.Scatter(points.Select(p => p.At[0]).ToArray(), points.Select(p => Y(p.Measured)).ToArray());
             line.Color = Colors.SteelBlue;
             line.MarkerSize = 0;
             line.LegendText = "measured (worst case) ± SE";
-            var bars = plt.Add.ErrorBar(points.Select(p => p.At[0]).ToArray(), points.Select(p => p.Measured).ToArray(), points.Select(p => p.Se).ToArray());
+            var bars = plt.Add.ErrorBar(points.Select(p => p.At[0]).ToArray(), points.Select(p => Y(p.Measured)).ToArray(), points.Select(p => E(p.Measured, p.Se)).ToArray());
             bars.Color = Colors.SteelBlue;
         }
         foreach (var group in points.GroupBy(p => (p.Status, p.OutsideDomain)))
         {
-            var s = plt.Add.Scatter(group.Select(p => p.At[0]).ToArray(), group.Select(p => p.Measured).ToArray());
+            var s = plt.Add.Scatter(group.Select(p => p.At[0]).ToArray(), group.Select(p => Y(p.Measured)).ToArray());
             s.LineWidth = 0;
             s.MarkerSize = 11;
             s.Color = StatusColour(group.Key.Status, group.Key.OutsideDomain);
@@ -69,7 +80,7 @@ public static class MapPlot
         var controls = d.Points.Where(p => p.Control is { } c && double.IsFinite(c)).OrderBy(p => p.At[0]).ToArray();
         if (controls.Length > 0)
         {
-            var c = plt.Add.Scatter(controls.Select(p => p.At[0]).ToArray(), controls.Select(p => p.Control!.Value).ToArray());
+            var c = plt.Add.Scatter(controls.Select(p => p.At[0]).ToArray(), controls.Select(p => Y(p.Control!.Value)).ToArray());
             c.Color = Colors.Purple;
             c.LinePattern = LinePattern.Dotted;
             c.MarkerShape = MarkerShape.Cross;
@@ -83,8 +94,8 @@ public static class MapPlot
     {
         var xs = d.Points.Select(p => p.At[0]).Distinct().Order().ToArray();
         var ys = d.Points.Select(p => p.At[1]).Distinct().Order().ToArray();
-        plt.XLabel($"{d.Axes[0].Name} ({d.Axes[0].Unit})");
-        plt.YLabel($"{d.Axes[1].Name} ({d.Axes[1].Unit})");
+        plt.XLabel(d.Axes[0].Unit == d.Axes[0].Name ? d.Axes[0].Name : $"{d.Axes[0].Name} ({d.Axes[0].Unit})");
+        plt.YLabel(d.Axes[1].Unit == d.Axes[1].Name ? d.Axes[1].Name : $"{d.Axes[1].Name} ({d.Axes[1].Unit})");
         foreach (var p in d.Points)
         {
             int i = Array.IndexOf(xs, p.At[0]), j = Array.IndexOf(ys, p.At[1]);

@@ -91,7 +91,25 @@ public sealed class MapTests
             Assert.Contains(Catalog.Select(new[] { id }).Single().Axes, a => a.Name == axis);
         var (code, output, _) = CliRun.Invoke("map", "PT-3", "--axes");
         Assert.Equal(0, code);
-        Assert.StartsWith("L 1..16 tokens prefix length", output);
+        Assert.StartsWith("L 1..12 tokens prefix length", output);
+    }
+
+    [Fact]
+    public void AReportShowsEveryMapSavedInItsRunFolder()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, CliRun.Invoke("run", "PA-1", "--scale", "smoke", "--out", dir["run"]).Code);
+        var doc = TheoryCheck.Cli.Maps.MapJson.Of(TheoryCheck.Cli.Reporting.Manifest.Capture(Scale.Smoke, 1), Map(new KnobClaim(x => x), 0, 1, 5));
+        Directory.CreateDirectory(dir["run/map-x"]);
+        TheoryCheck.Cli.Maps.MapJson.Write(dir["run/map-x"], doc);
+        TheoryCheck.Cli.Maps.MapPlot.Write(doc, dir["run/map-x/map.png"]);
+        var (code, _, err) = CliRun.Invoke("report", dir["run"]);
+        Assert.True(code == 0, err);
+        string report = File.ReadAllText(dir["run/report.md"]);
+        Assert.Contains("## Maps: where claims stop holding", report);
+        Assert.Contains("### XX-1 along x", report);
+        Assert.Contains("the boundary lies in [0.5", report);
+        Assert.Contains("![XX-1 map](map-x/map.png)", report);
     }
 
     [Theory]
