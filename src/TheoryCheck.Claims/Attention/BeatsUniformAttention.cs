@@ -36,19 +36,12 @@ public sealed class BeatsUniformAttention : Claim<MixtureCase>
               from q in Uniform(2, 4) from s in Uniform(0.5, 1)
               select new ContextualMixtureConfig { D = d, T = t, Zeta = z, Q = q, V = 1, Sigma = s, SigmaDelta = 1, N = 1000, Eta = 1 });
 
-    /// <summary>T of a map point: ζ·T must be a whole number of relevant tokens, so the ζ axis runs on a 1/50 grid at T = 50.</summary>
-    public const int MapTokens = 50;
-
-    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[]
-    {
-        new Maps.Axis("zeta", 0.02, 1, 0.02, "ζ", $"fraction of relevant tokens (T = {MapTokens} at every map point, the drawn d, Q, σ otherwise)", _ => double.NaN, (0.1, 0.2)),
-        new Maps.Axis("n", 2, 100_000, 1, "sequences", "training sequences of the GD runs (the test set keeps its size)", _ => 1000, (1000, 1000)),
-    };
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.Zeta((0.1, 0.2)), AttentionAxes.N(1000, (1000, 1000)) };
 
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
-        var c = ctx.Knob("zeta") is { } zeta ? mc.Config with { T = MapTokens, Zeta = zeta } : mc.Config;
-        if (ctx.Knob("n") is { } n) c = c with { N = (int)n };
+        mc = AttentionAxes.Apply(mc, ctx);
+        var c = mc.Config;
         var (train, test) = TrainTest(c, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         using var lin = Trained(AttentionArchitecture.Uniform, train, Gd, 0, 0);
         var linCorrect = lin.Correct(test.X, test.Y);
@@ -65,6 +58,6 @@ public sealed class BeatsUniformAttention : Claim<MixtureCase>
                 Measurement.Exact(Cos(pa.Get("prompt"), test.Instance.QHat)),
             };
         }
-        return new CaseOutcome(new MixtureCase(mc.Seed, c).ToString(), Measure(false), Measure(true));
+        return new CaseOutcome(mc.ToString(), Measure(false), Measure(true));
     }
 }

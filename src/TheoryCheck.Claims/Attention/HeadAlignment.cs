@@ -27,8 +27,11 @@ public sealed class HeadAlignment : Claim<MixtureCase>
 
     public override Gen<MixtureCase> Cases(Scale scale) => CasesOf(GradientDynamics.EarlyConfigs(Gen.Choose(300, 3000)));
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.N(double.NaN, (300, 3000)), AttentionAxes.Zeta(null) };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var c = mc.Config;
         int draws = ctx.Scale.Pick(3, 10, 10);
         var mutation = AttentionSetup.Mutation(ctx);

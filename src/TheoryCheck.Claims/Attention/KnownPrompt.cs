@@ -38,6 +38,7 @@ public static class KnownPrompt
     public static CaseOutcome FormulaCheck(MixtureCase mc, RunContext ctx, Func<ContextualMixtureConfig, double> theoryOf,
                                            Func<ContextualMixtureConfig, HeadFit> headOf, int sets, double bound)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var c = mc.Config;
         var mutation = AttentionSetup.Mutation(ctx);
         Measurement Gap(ContextualMixtureConfig formula, ContextualMixtureConfig data, bool real = false)

@@ -38,8 +38,11 @@ public sealed class MatchedTrained : Claim<MixtureCase>
         CasesOf(from s in Uniform(0.1, 0.3) from d in Gen.Choose(8, 20) from q in Uniform(2, 3)
               select new ContextualMixtureConfig { Family = DistractorFamily.Matched, Sigma = s, D = d, T = 10, Zeta = 0.2, Q = q, V = 1, Alpha = 0.5, N = 800, Eta = 0.5 });
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.N(800, (800, 800)) };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         Measurement Acc(AttentionArchitecture arch, GradientDescentConfig gd, double init, bool freeze = false)
         {

@@ -24,6 +24,8 @@ public sealed class MeanDifferenceFormula : Claim<MixtureCase>
     public override Gen<MixtureCase> Cases(Scale scale) =>
         CasesOf(KnownPrompt.Configs(Gen.Choose(1, 10).Select(i => i / 2.0), Gen.Constant(1.0), balanced: true));
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.Ratio, AttentionAxes.Gamma };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx) =>
         KnownPrompt.FormulaCheck(mc, ctx, KnownPromptTheory.MeanDifferenceError, _ => KnownPromptExperiment.MeanDifference, 5, Spec.Bounds[0].Value);
 }

@@ -24,6 +24,8 @@ public sealed class RidgeFormula : Claim<MixtureCase>
     public override Gen<MixtureCase> Cases(Scale scale) =>
         CasesOf(KnownPrompt.Configs(Gen.Elements(0.5, 1.5, 3.0, 5.0), Gen.Elements(1e-6, 0.1, 1.0, 10.0), balanced: false));
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.Ratio, AttentionAxes.Gamma };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx) =>
         KnownPrompt.FormulaCheck(mc, ctx, KnownPromptTheory.RidgeError, c => KnownPromptExperiment.Ridge(c.Lambda), 5, Spec.Bounds[0].Value);
 }

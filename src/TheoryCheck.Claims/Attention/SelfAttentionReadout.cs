@@ -35,8 +35,11 @@ public sealed class SelfAttentionReadout : Claim<MixtureCase>
               from d in Gen.Choose(8, 20) from q in Uniform(1.5, 3)
               select new ContextualMixtureConfig { Family = DistractorFamily.Signed, Alpha = 0.5, Beta = b, Sigma = s, Zeta = z, T = t, D = d, Q = q, V = 1, N = 400, Eta = 0.5 });
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.Zeta((0.1, 0.2)), AttentionAxes.N(400, (400, 400)) };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var (train, test) = TrainTest(mc.Config, mc.Seed, ctx.Scale.Pick(1000, 4000, 4000), Mutation(ctx));
         double[] Correct(AttentionArchitecture arch, double init, MixtureDataset tr, MixtureDataset te, bool freeze = false)
         {

@@ -34,8 +34,11 @@ public sealed class TwoStepMagnitudes : Claim<MixtureCase>
         CasesOf(GradientDynamics.EarlyConfigs(Gen.Constant(scale.Pick(20_000, 20_000, 40_000)))
               .Select(c => scale == Scale.Smoke ? c with { D = Math.Min(c.D, 25) } : c));
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.N(20_000, (20_000, 60_000)), AttentionAxes.Zeta(null) };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var c = mc.Config;
         var rng = new Random(mc.Seed);
         var data = ContextualMixture.Sample(c, c.N, rng);

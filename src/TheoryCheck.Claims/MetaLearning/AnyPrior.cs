@@ -31,6 +31,9 @@ public sealed class AnyPrior : Claim<BetaPriorCase>
         new ScalePresets("1 prior", "2 priors, each a fresh ci-size LSTM", "3 priors at paper size"),
         EveryBoundControlled: true);
 
+    /// <summary>The networks' meta-training steps (every network this claim reads, its control's included).</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { MetaLearningSetup.StepsAxis };
+
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 3);
 
     public override Gen<BetaPriorCase> Cases(Scale scale) =>

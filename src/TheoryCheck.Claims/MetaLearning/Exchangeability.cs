@@ -29,6 +29,9 @@ public sealed class Exchangeability : Claim<PermutationCase>
         EveryBoundControlled: true,
         ControlChoice: "MB-4 tests order, and an exchangeable near miss (a wrong prior, a net meta-trained on Beta(2, 2)) is as order-free as the truth at any strength. The order-dependent ones are in the power matrix: the Bayes predictor of the last W tokens (graded: W = 44 of 50 still killed) is exchangeable on every case no longer than W, so it cannot control cases of 10 to 50 flips; the net at a tenth of its budget measures 0.113 at seed 1. The recency-weighted average is order-dependent at every drawn length");
 
+    /// <summary>The networks' meta-training steps (every network this claim reads, its control's included).</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { MetaLearningSetup.StepsAxis };
+
     public override int CaseCount(Scale scale) => scale.Pick(3, 12, 40);
 
     public override Gen<PermutationCase> Cases(Scale scale) =>

@@ -30,6 +30,9 @@ public sealed class PosteriorTracking : Claim<CountStateCase>
         EveryBoundControlled: true,
         ControlChoice: "a control must violate the bound at the drawn count state itself, and the nearer wrong priors cannot at most states: the ideal of Beta(1, 1.2) is never 2× the bound (0.06) from Laplace (at most 0.045), Beta(2, 2)'s only at k ∈ {0, n} with n ≤ 9 (9 % of the drawn states), Beta(5, 1)'s at 63 %. The nearer ones are in the power matrix: mb-prior-sym (a declared survivor), mb-prior-beta and mb-net-beta22 (killed at seed 1, docs/power/all)");
 
+    /// <summary>The networks' meta-training steps (every network this claim reads, its control's included).</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { MetaLearningSetup.StepsAxis };
+
     public override int CaseCount(Scale scale) => scale.Pick(5, 20, 50);
 
     public override Gen<CountStateCase> Cases(Scale scale) =>
