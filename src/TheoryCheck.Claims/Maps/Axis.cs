@@ -1,4 +1,4 @@
-// A named knob of a claim that a boundary map moves (issue: "where each claim stops holding"): its own definition range,
+// A named knob of a claim that a boundary map moves (docs/maps.md: where each claim stops holding): its own definition range,
 // grid step and unit, its value at each scale preset, and the part of it where the claim's statement is declared to hold.
 using System.Globalization;
 using TheoryCheck.Claims.Core;

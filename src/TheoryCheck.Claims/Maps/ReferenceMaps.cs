@@ -1,4 +1,4 @@
-// The four reference maps of issue 17 at ci, each gated as a snapshot table (snapshots/Maps.*.verified.md, the Maps tier,
+// The four reference maps at ci (docs/maps.md), each gated as a snapshot table (snapshots/Maps.*.verified.md, the Maps tier,
 // PNGs under docs/maps/): the grid points with their status and value, then the bracket's two ends. The bracket's axis
 // values are gated with a tolerance of one bisection step (1/16 of the range); the values with 0.25 relative + 4·SE.
 using System.Globalization;

@@ -12,13 +12,7 @@ namespace TheoryCheck.Cli.Maps;
 
 public static class MapJson
 {
-    static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    static readonly JsonSerializerOptions Options = JsonFile.SnakeCase;
 
     /// <param name="DomainLo">Where the claim's statement is declared to hold along this axis (null: everywhere).</param>
     public sealed record AxisDto(string Name, string Unit, string Description, double Lo, double Hi, double Step, double? DomainLo, double? DomainHi);

@@ -10,13 +10,7 @@ namespace TheoryCheck.Cli.Power;
 
 public static class PowerJson
 {
-    static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    static readonly JsonSerializerOptions Options = JsonFile.SnakeCase;
 
     /// <param name="Bounds">Each bound's worst case of this run (nearest its bound): the truth's spread across seeds, which
     /// is where a bound is placed from (docs/power.md).</param>

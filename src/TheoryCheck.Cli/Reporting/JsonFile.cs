@@ -6,6 +6,16 @@ namespace TheoryCheck.Cli.Reporting;
 
 public static class JsonFile
 {
+    /// <summary>How the side files of a run (power.json, map.json) are written and read: snake_case, indented, nulls left out,
+    /// NaN and ±∞ as named literals.</summary>
+    public static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     /// <exception cref="InvalidDataException">The file cannot be read or is not valid JSON.</exception>
     public static T? Read<T>(string path, JsonSerializerOptions options)
     {
