@@ -10,7 +10,7 @@ public static class MergeCommand
 {
     public static int Merge(string[] inputs, string outDir, bool report, bool force, TextWriter stdout, TextWriter stderr)
     {
-        var shards = inputs.Select(Load).ToArray();
+        var shards = inputs.Select(i => Gating.StoredRun.Read(i, "shard")).Select(r => (r.Path, r.Doc)).ToArray();
         var first = shards[0].Doc.Manifest;
         foreach (var (path, doc) in shards)
         {
@@ -56,15 +56,6 @@ public static class MergeCommand
         if (report) stderr.WriteLine($"wrote {RunReport.Write(outDir, stderr, buildMissing: false)}");
         else stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(outDir, "results.csv"), TidyCsv.Build(merged, []))}");
         return claims.All(c => c.Verdict is "pass" or "finding") ? Commands.Ok : Commands.ClaimFailed;
-    }
-
-    /// <summary>A folder holding results.json, or the file itself.</summary>
-    static (string Path, ResultsJson.Document Doc) Load(string input)
-    {
-        string path = Directory.Exists(input) ? Path.Combine(input, "results.json") : input;
-        if (!File.Exists(path)) throw new BadInputException($"no results.json at '{input}'");
-        try { return (path, ResultsJson.Read(path)); }
-        catch (InvalidDataException e) { throw new BadInputException(e.Message); }
     }
 
     static void ThrowIfForeign((string Path, ResultsJson.Document Doc)[] shards)

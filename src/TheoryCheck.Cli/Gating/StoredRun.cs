@@ -14,7 +14,8 @@ public sealed record StoredRun(string Path, ResultsJson.Document Doc)
     {
         string path = Directory.Exists(pathOrFolder) ? System.IO.Path.Combine(pathOrFolder, "results.json") : pathOrFolder;
         if (!File.Exists(path))
-            throw new BadInputException(Directory.Exists(pathOrFolder) ? $"{role} '{pathOrFolder}' holds no results.json" : $"{role} '{pathOrFolder}': no such file or folder");
+            throw new BadInputException(Directory.Exists(pathOrFolder) ? $"{role} '{pathOrFolder}' holds no results.json"
+                                                                       : $"{role} '{pathOrFolder}': no results.json (no such file or folder)");
         try { return new StoredRun(path, ResultsJson.Read(path)); }
         catch (InvalidDataException e) { throw new BadInputException($"{role} {e.Message}"); }
     }

@@ -26,13 +26,22 @@ public sealed class RunAllSmokeTests
         ["MB-5"] = "nor Bayes on other priors (KL 0.069 against ≤ 1e-4)",
         ["PT-2"] = "HardPT on an undertrained net picks another composition than the ideal prefix",
         ["PT-3"] = "20 tuning steps: the hard-prefix control already reaches the SoftPT bound, so the claim is not tested",
-        ["PT-4"] = "the untuned-prefix control is within noise of the bound (64 evaluation sequences)",
         ["PT-5"] = "20 steps of FullWT leave it 10 nats above the target's Bayes",
         ["PT-6"] = "64 evaluation sequences leave FullWT at 0.032 ± 0.024 regret, whose limit 0.071 is above the bound 0.05 (ci: ≤ 0.003)",
         ["PT-7"] = "20 SoftPT steps cut the untrained smoke Transformer's regret by 0.21 (≥ 0.5 at ci, where 300 steps give 0.78-0.89)",
         ["PT-8"] = "20 steps of weight tuning do not reach the ci bounds",
         ["PT-9"] = "the undertrained net's random-prefix effect is 1.1 from the ideal's (≤ 0.1 at ci)",
         ["PA-18"] = "its declared miss (the accuracy gap at ζ = 0.2) holds in the one smoke case, so the finding does not reproduce",
+    };
+
+    /// <summary>
+    /// The claims that are a declared finding at smoke (seed 1), each with why. PT-4 was "fail" while the per-bound control rule
+    /// was on for it (its untuned controls hold soft − real); since the rule is off for PT-4 (docs/power.md), its controls
+    /// failing simplex − hard clearly (1.38, limit 1.18, against ≤ 0.05) suffice, and its declared miss reproduces (1.51).
+    /// </summary>
+    static readonly Dictionary<string, string> FindingAtSmoke = new()
+    {
+        ["PT-4"] = "SimplexPT stops short of the hard corners (simplex − hard 1.51 ± 0.17 against ≤ 0.05), as declared",
     };
 
     /// <summary>One trained claim of each family: MB-1 and PT-3 fail at smoke by design, PA-8 passes.</summary>
@@ -55,12 +64,13 @@ public sealed class RunAllSmokeTests
         // Every catalogued claim ran, and every FailAtSmoke entry names one: a dropped claim or a stale entry fails here.
         Assert.Equal(TheoryCheck.Claims.Catalog.Claims.Select(c => c.Spec.Id).Order(StringComparer.Ordinal),
                      ran.Select(c => (string)c!["id"]!).Order(StringComparer.Ordinal));
-        Assert.Empty(FailAtSmoke.Keys.Except(ran.Select(c => (string)c!["id"]!)));
+        Assert.Empty(FailAtSmoke.Keys.Concat(FindingAtSmoke.Keys).Except(ran.Select(c => (string)c!["id"]!)));
         foreach (var claim in ran)
         {
             string id = (string)claim!["id"]!, verdict = (string)claim["verdict"]!;
-            Assert.True(verdict == (FailAtSmoke.ContainsKey(id) ? "fail" : "pass"),
-                        $"{id} is {verdict} at smoke scale ({(string?)claim["reason"]}); expected {(FailAtSmoke.TryGetValue(id, out var why) ? "fail: " + why : "pass")}");
+            string expected = FailAtSmoke.TryGetValue(id, out var why) ? "fail" : FindingAtSmoke.TryGetValue(id, out why) ? "finding" : "pass";
+            Assert.True(verdict == expected,
+                        $"{id} is {verdict} at smoke scale ({(string?)claim["reason"]}); expected {expected}{(why is null ? "" : ": " + why)}");
         }
 
         string report = File.ReadAllText(dir["all/report.md"]);
