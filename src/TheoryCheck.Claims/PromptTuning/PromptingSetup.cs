@@ -55,11 +55,16 @@ public static class PromptingSetup
     /// </summary>
     public static TargetCase Target(RunContext ctx, TargetCase builtIn, Func<TaskDistribution, bool> fits)
     {
+        if (ctx.Knob(CoinAxis.Name) is { } p && fits(new SingleCoin(p))) return new TargetCase(new SingleCoin(p));
         if (ctx.Target is null || ctx.Target == builtIn.Target) return builtIn;
         if (fits(ctx.Target)) return new TargetCase(ctx.Target);
         ctx.Log($"  note: --target {ctx.Target.Name} does not fit this claim; it keeps {builtIn.Target.Name}");
         return builtIn;
     }
+
+    /// <summary>The map axis of the single-coin PT claims: the target coin, as `--target coin:p` sets it (a map point's knob
+    /// takes precedence over --target). Their statements name the 0.2 coin; each claims to hold for any coin a user passes.</summary>
+    public static readonly Maps.Axis CoinAxis = new("coin", 0.01, 0.99, 0.01, "p", "the target coin's bias (as --target coin:p)", _ => Coin.P);
 
     /// <summary>The networks the PT claims and tables tune: --arch, else both (p1 §4.2).</summary>
     public static IReadOnlyList<Architecture> Archs(RunContext ctx) =>

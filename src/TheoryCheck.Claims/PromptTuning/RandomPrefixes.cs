@@ -42,6 +42,8 @@ public sealed class RandomPrefixes : Claim<PrefixDrawCase>
 
     public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { PromptingSetup.CoinAxis };
+
     public override Gen<PrefixDrawCase> Cases(Scale scale) => Gen.Choose(1, int.MaxValue - 1).Select(s => new PrefixDrawCase(s));
 
     public override CaseOutcome Evaluate(PrefixDrawCase c, RunContext ctx)

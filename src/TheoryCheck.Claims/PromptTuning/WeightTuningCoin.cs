@@ -24,6 +24,8 @@ public sealed class WeightTuningCoin : Claim<TargetCase>
 
     public override int CaseCount(Scale scale) => 1;
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { PromptingSetup.CoinAxis };
+
     public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Fixed(PromptingSetup.Coin);
 
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
