@@ -29,7 +29,4 @@ public sealed record Axis(string Name, double Min, double Max, double Step, stri
 public sealed record KnobValues(IReadOnlyDictionary<string, double> Values)
 {
     public static readonly KnobValues None = new(new Dictionary<string, double>());
-
-    /// <summary>"name=value,…" in name order: part of every memo key a knob changes.</summary>
-    public string Key => string.Join(",", Values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => FormattableString.Invariant($"{p.Key}={p.Value:R}")));
 }

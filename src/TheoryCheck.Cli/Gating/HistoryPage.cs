@@ -13,6 +13,8 @@ public static class HistoryPage
     {
         var latest = runs[^1];
         var ids = runs.SelectMany(r => r.Doc.Claims.Select(c => c.Id)).Distinct().ToArray();
+        // Each claim as the newest run that holds it records it (statement, source): one lookup for the table and the charts.
+        var newest = ids.ToDictionary(id => id, id => runs.Select(r => r.Doc.Claims.FirstOrDefault(c => c.Id == id)).Last(c => c is not null)!);
         var sb = new StringBuilder();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>TheoryCheck history</title>\n<style>")
           .Append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#24292f;max-width:1320px}")
@@ -31,7 +33,7 @@ public static class HistoryPage
         sb.Append("<h2 id=\"latest\">Latest verdicts</h2>\n<table><tr><th>claim</th><th>statement</th><th>latest</th><th>each run, oldest first</th><th>report</th></tr>\n");
         foreach (var id in ids)
         {
-            var claim = runs.Select(r => r.Doc.Claims.FirstOrDefault(c => c.Id == id)).LastOrDefault(c => c is not null)!;
+            var claim = newest[id];
             var now = latest.Doc.Claims.FirstOrDefault(c => c.Id == id);
             string strip = string.Concat(runs.Select(r => r.Doc.Claims.FirstOrDefault(c => c.Id == id)?.Verdict).Select((v, i) =>
                 $"<span title=\"{Esc(runs[i].Commit)}: {Esc(v ?? "absent")}\" style=\"background:{(v is null ? "#eaeef2" : Colour(v))}\"></span>"));
@@ -49,7 +51,7 @@ public static class HistoryPage
         sb.Append("</table>\n<h2>Each claim across runs</h2>\n<div class=\"charts\">\n");
         foreach (var id in ids)
         {
-            var claim = runs.Select(r => r.Doc.Claims.FirstOrDefault(c => c.Id == id)).LastOrDefault(c => c is not null)!;
+            var claim = newest[id];
             sb.Append($"<div class=\"claim\" id=\"{Esc(id)}\"><h3>{Esc(id)} <span class=\"muted\">({Esc(claim.Paper)} {Esc(claim.Source)})</span></h3>\n")
               .Append(Svg(id, runs)).Append("\n</div>\n");
         }

@@ -77,7 +77,8 @@ public static class RunDiff
             if (!headByMetric.TryGetValue(x.Metric, out var y)) { notes?.Add($"bound {Text(x)} removed"); continue; }
             if (notes is not null && (x.Op != y.Op || x.Value != y.Value))
                 notes.Add($"bound {Text(x)} → {Text(y)}{(Loosened(x, y) ? " (loosened)" : "")}");
-            values.Add(new ValueDiff(id, role, Text(y), x.Measured, x.Se, y.Measured, y.Se, Agreement.Allowed(x, y), Judge(role, y.Op, x.Measured, y.Measured, Agreement.Allowed(x, y))));
+            double allowed = Agreement.Allowed(x, y);
+            values.Add(new ValueDiff(id, role, Text(y), x.Measured, x.Se, y.Measured, y.Se, allowed, Judge(role, y.Op, x.Measured, y.Measured, allowed)));
         }
         if (notes is not null)
             foreach (var y in h.Where(y => b.All(x => x.Metric != y.Metric))) notes.Add($"bound {Text(y)} added");
