@@ -8,6 +8,7 @@ using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Specs.Support;
+using TheoryCheck.Xunit;
 using TheoryCheck.Torch.Models;
 using Xunit.Abstractions;
 

@@ -18,7 +18,12 @@ public static partial class Commands
             stderr.WriteLine($"theorycheck: {parsed.Errors[0].Message} (see --help)");
             return BadInput;
         }
-        try { return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }); }
+        try
+        {
+            var paths = ClaimAssemblies.Paths(parsed.GetValue<string[]>(ClaimAssemblies.OptionName) ?? [], Directory.GetCurrentDirectory());
+            using var userClaims = ClaimAssemblies.Register(paths);
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
         catch (Exception e) when (BadInputMessage(e) is { } message)
         {
             stderr.WriteLine($"theorycheck: {message}");
@@ -43,6 +48,11 @@ public static partial class Commands
     static RootCommand Build(TextWriter stdout, TextWriter stderr)
     {
         var root = new RootCommand("TheoryCheck: executable, quantitative checks of ML-theory claims (P1 Genewein et al. 2025, P2 Oymak et al. 2023).");
+        root.Options.Add(new Option<string[]>(ClaimAssemblies.OptionName)
+        {
+            Description = $"a claims assembly of your own (repeatable): its claim families join the built-in ones (default: the list in ./{ClaimAssemblies.ConfigFile})",
+            Recursive = true,
+        });
 
         var markdown = new Option<bool>("--markdown") { Description = "print the README's claim index instead: id, paper §, statement, defining file, spec, snapshot" };
         var list = new Command("list", "List every claim: id, paper, statement, scale presets.") { markdown };
@@ -114,8 +124,10 @@ public static partial class Commands
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         RejectOptionLikeValues(names);
-        var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names };
-        accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout));
+        var aDir = new Option<string?>("--snapshots") { Description = "the snapshots folder (default: this repository's snapshots/; your own test project's: its snapshots/ folder)" };
+        var accept = new Command("accept", "Accept received snapshots: rename snapshots/NAME.received.md over NAME.verified.md.") { names, aDir };
+        accept.SetAction(pr => Accept(pr.GetValue(names) ?? Array.Empty<string>(), stdout,
+            pr.GetValue(aDir) is { } dir ? (Directory.Exists(dir) ? new SnapshotStore(dir) : throw new BadInputException($"--snapshots '{dir}': no such folder")) : null));
 
         var families = new Argument<string[]>("families") { Description = "families (MB, PT, PA) or 'all'", Arity = ArgumentArity.OneOrMore };
         RejectOptionLikeValues(families);

@@ -3,6 +3,7 @@
 using TheoryCheck.Claims.Attention;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Specs.Support;
+using TheoryCheck.Xunit;
 using TheoryCheck.Torch;
 
 namespace TheoryCheck.Specs.Attention;

@@ -4,6 +4,7 @@
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Maps;
 using TheoryCheck.Specs.Support;
+using TheoryCheck.Xunit;
 using Xunit.Abstractions;
 
 namespace TheoryCheck.Specs.Maps;

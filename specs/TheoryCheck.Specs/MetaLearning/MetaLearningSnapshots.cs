@@ -3,6 +3,7 @@
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Specs.Support;
+using TheoryCheck.Xunit;
 using Xunit.Abstractions;
 
 namespace TheoryCheck.Specs.MetaLearning;

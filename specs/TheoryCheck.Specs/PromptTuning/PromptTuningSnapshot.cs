@@ -5,6 +5,7 @@ using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Specs.Support;
+using TheoryCheck.Xunit;
 using Xunit.Abstractions;
 
 namespace TheoryCheck.Specs.PromptTuning;

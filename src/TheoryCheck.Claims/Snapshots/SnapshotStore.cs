@@ -10,22 +10,38 @@ public sealed record SnapshotCheck(string Name, bool Ok, IReadOnlyList<string> P
     public string Message => Ok ? $"{Name}: matches" :
         $"snapshot {Name} differs from {Path.GetFileName(VerifiedPath)} ({Problems.Count} problem(s); received: {ReceivedPath}):\n  " +
         string.Join("\n  ", Problems.Take(20)) +
-        "\nAccept deliberately with: dotnet run --project src/TheoryCheck.Cli -- accept " + Name;
+        "\nAccept deliberately with: " + AcceptCommand;
+
+    /// <summary>The command that accepts this table's received file.</summary>
+    public string AcceptCommand { get; init; } = "";
 }
 
 public sealed class SnapshotStore(string directory)
 {
     public string Directory { get; } = directory;
 
+    /// <summary>The assembly metadata key a user's project sets (the packages' buildTransitive targets do, from
+    /// $(TheoryCheckSnapshotDir), default the project's own snapshots/ folder).</summary>
+    public const string MetadataKey = "TheoryCheckSnapshots";
+
     /// <summary>The repository's snapshots/ folder: THEORYCHECK_SNAPSHOTS, else the repo root baked in at build time.</summary>
-    public static SnapshotStore Default()
+    public static SnapshotStore Default() => For(typeof(SnapshotStore).Assembly);
+
+    /// <summary>The snapshots folder of the project that built <paramref name="assembly"/>: THEORYCHECK_SNAPSHOTS, else its
+    /// <see cref="MetadataKey"/> metadata, else its repository root's snapshots/ (this repository's projects), else
+    /// ./snapshots.</summary>
+    public static SnapshotStore For(Assembly assembly)
     {
         var env = Environment.GetEnvironmentVariable("THEORYCHECK_SNAPSHOTS");
         if (!string.IsNullOrEmpty(env)) return new SnapshotStore(env);
-        var root = typeof(SnapshotStore).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? ".";
-        return new SnapshotStore(Path.Combine(root, "snapshots"));
+        string? Metadata(string key) =>
+            assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == key)?.Value is { Length: > 0 } v ? v : null;
+        if (Metadata(MetadataKey) is { } own) return new SnapshotStore(own);
+        return new SnapshotStore(Path.Combine(Metadata("RepoRoot") ?? ".", "snapshots"));
     }
+
+    /// <summary>True for the repository's own folder, whose accept command is the repository's CLI.</summary>
+    bool IsRepositoryDefault => Path.GetFullPath(Directory) == Path.GetFullPath(Default().Directory);
 
     public string VerifiedPath(string name) => Path.Combine(Directory, name + ".verified.md");
     public string ReceivedPath(string name) => Path.Combine(Directory, name + ".received.md");
@@ -56,7 +72,11 @@ public sealed class SnapshotStore(string directory)
             return new SnapshotCheck(table.Name, true, Array.Empty<string>(), verified, null);
         }
         AtomicFile.WriteText(received, text);
-        return new SnapshotCheck(table.Name, false, problems, verified, received);
+        return new SnapshotCheck(table.Name, false, problems, verified, received)
+        {
+            AcceptCommand = IsRepositoryDefault ? $"dotnet run --project src/TheoryCheck.Cli -- accept {table.Name}"
+                                                : $"theorycheck accept --snapshots {Directory} {table.Name}",
+        };
     }
 
     /// <summary>Renames {name}.received.md over {name}.verified.md. Returns false if there was nothing to accept.</summary>

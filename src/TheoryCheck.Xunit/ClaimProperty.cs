@@ -1,12 +1,14 @@
 // Runs a claim under xunit through the claim's own Run, the same call the CLI makes: the same cases (CaseStream), the same
 // RunContext seed, the same judge, worst case and minimal counterexample. So `dotnet test` and `theorycheck run` at one
-// scale and seed judge exactly the same instances, and a failure here reproduces with the command it prints.
+// scale and seed judge exactly the same instances, and a failure here reproduces with the command it prints. The
+// repository's specs use it, and so does a user's own test project.
+using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Torch.Models;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace TheoryCheck.Specs.Support;
+namespace TheoryCheck.Xunit;
 
 public static class ClaimProperty
 {
@@ -43,7 +45,8 @@ public static class ClaimProperty
             string id = claim.Spec.Id;
             throw new XunitException($"{id} {r.Verdict.ToString().ToLowerInvariant()} at {ctx.Scale.Name()} scale, seed {ctx.Seed}, case [{r.Case}]: {r.Reason}. " +
                                      $"Reproduce: theorycheck run {id} --scale {ctx.Scale.Name()} --seed {ctx.Seed}" +
-                                     (arch is { } a ? $" --arch {a.ToString().ToLowerInvariant()}" : ""));
+                                     (arch is { } a ? $" --arch {a.ToString().ToLowerInvariant()}" : "") +
+                                     (Catalog.IsBuiltIn(claim) ? "" : $" --claims {claim.GetType().Assembly.Location}"));
         }
     }
 }
