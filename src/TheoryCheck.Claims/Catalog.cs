@@ -31,6 +31,9 @@ public static class Catalog
     /// <summary>Every catalogued mutant (near misses for `power`), family by family: each family's catalogue sits beside its claims.</summary>
     public static IReadOnlyList<Power.Mutant> Mutants { get; private set; } = BuiltInMutants;
 
+    /// <summary>The families registered from users' assemblies, in registration order.</summary>
+    public static IReadOnlyList<IClaimFamily> RegisteredFamilies { get { lock (Gate) return Registered.ToArray(); } }
+
     /// <summary>The built-in claim ids: a registered family may not reuse them.</summary>
     public static bool IsBuiltIn(IClaim claim) => BuiltInClaims.Contains(claim);
 

@@ -14,6 +14,8 @@ namespace TheoryCheck.Cli.Reporting;
 /// <param name="Target">--target (PT family), null = built-in targets. <paramref name="Pretrain"/>: --pretrain, null = Beta(1,1).</param>
 /// <param name="Arch">--arch (PT family): lstm or transformer; null = both networks.</param>
 /// <param name="Heap">How glibc's heap was set up (TorchRuntime.HeapPolicy): it moves wall time, never a value.</param>
+/// <param name="ClaimsAssemblies">Users' claims assemblies loaded with --claims or theorycheck.json: name, version, module
+/// version id (one per build) and path; null when only built-in claims were loaded.</param>
 /// <param name="Models">Models trained or loaded by this process (MB family; P2 models are small and retrained per claim from its preset and case seed).</param>
 public sealed record Manifest(
     string Tool, string Version, string Commit, bool Dirty, string Scale, int Seed, string Device, int Threads,
@@ -21,7 +23,7 @@ public sealed record Manifest(
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
     string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null,
-    string? Arch = null, string? Heap = null)
+    string? Arch = null, string? Heap = null, IReadOnlyList<string>? ClaimsAssemblies = null)
 {
     public const string ToolName = "theorycheck";
 
@@ -44,7 +46,14 @@ public sealed record Manifest(
             Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability,
-            Heap: TorchRuntime.HeapPolicy);
+            Heap: TorchRuntime.HeapPolicy, ClaimsAssemblies: LoadedClaimsAssemblies());
+    }
+
+    static IReadOnlyList<string>? LoadedClaimsAssemblies()
+    {
+        var loaded = TheoryCheck.Claims.Catalog.RegisteredFamilies.Select(f => f.GetType().Assembly).Distinct()
+            .Select(a => $"{a.GetName().Name} {a.GetName().Version} mvid {a.ManifestModule.ModuleVersionId} ({a.Location})").ToArray();
+        return loaded.Length == 0 ? null : loaded;
     }
 
     /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>
@@ -52,6 +61,7 @@ public sealed record Manifest(
     {
         ("commit", Commit), ("torch threads", $"{Threads}"), ("libtorch", Libtorch), ("device", Device),
         ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr), ("ATEN_CPU_CAPABILITY", AtenCpuCapability),
+        ("claims assemblies", ClaimsAssemblies is null ? null : string.Join("; ", ClaimsAssemblies)),
     };
 
     /// <summary>The SIMD extensions MKL dispatches on (from /proc/cpuinfo flags), e.g. "avx2 avx512f fma": two CPUs with the same
