@@ -12,7 +12,7 @@ namespace TheoryCheck.Torch;
 /// An opaque handle owning one <see cref="CoinPredictor"/>. As an <see cref="ISequencePredictor"/> it answers like the exact
 /// Bayes predictors, so one regret function serves both. Dispose frees the native weights.
 /// </summary>
-public sealed class CoinNetwork : ISequencePredictor, IDisposable
+public sealed class CoinNetwork : ISequencePredictor, ICachedModel
 {
     internal CoinPredictor Module { get; }
 
@@ -80,9 +80,9 @@ public sealed class CoinNetwork : ISequencePredictor, IDisposable
     }
 
     /// <summary>Writes the weights (TorchSharp's format) for the model cache.</summary>
-    internal void Save(Stream stream) => Module.save(stream);
+    public void Save(Stream stream) => Module.save(stream);
 
-    internal void Load(Stream stream) => Module.load(stream);
+    public void Load(Stream stream) => Module.load(stream);
 
     public void Dispose() => Module.Dispose();
 

@@ -5,6 +5,14 @@ using System.Text;
 
 namespace TheoryCheck.Torch;
 
+/// <summary>A trained model the cache can store: its weights to and from a stream (e.g. TorchSharp's module save/load).
+/// <see cref="CoinNetwork"/> is one; a user's own model (examples/InContextRegression) is another.</summary>
+public interface ICachedModel : IDisposable
+{
+    void Save(Stream stream);
+    void Load(Stream stream);
+}
+
 public static class ModelCache
 {
     /// <summary>THEORYCHECK_CACHE, else $XDG_CACHE_HOME/theorycheck, else ~/.cache/theorycheck. Set THEORYCHECK_CACHE=off to disable.</summary>
@@ -40,8 +48,8 @@ public static class ModelCache
     /// Returns a model built by <paramref name="create"/> with weights from the cache, or trains it with
     /// <paramref name="train"/> and stores it. <paramref name="warn"/> hears about corrupt entries.
     /// </summary>
-    public static CoinNetwork GetOrTrain(string key, Func<CoinNetwork> create, Action<CoinNetwork> train,
-                                           Action<string> warn, out bool fromCache, string? directory = null)
+    public static TModel GetOrTrain<TModel>(string key, Func<TModel> create, Action<TModel> train,
+                                            Action<string> warn, out bool fromCache, string? directory = null) where TModel : ICachedModel
     {
         var model = create();
         fromCache = false;
@@ -77,7 +85,7 @@ public static class ModelCache
 
     /// <summary>Stores trained weights; a cache that cannot be written (full disk, read-only folder, THEORYCHECK_CACHE naming a
     /// file) is warned about and skipped, never fatal: the model in memory is what the run uses.</summary>
-    static void Store(CoinNetwork model, string dir, string weights, string sum, string key, Action<string> warn)
+    static void Store(ICachedModel model, string dir, string weights, string sum, string key, Action<string> warn)
     {
         using var buffer = new MemoryStream();
         model.Save(buffer);

@@ -1,8 +1,10 @@
 // The Extended tier's gate: its specs run only when THEORYCHECK_EXTENDED=1, so the default `dotnet test` stays within its
-// budget; otherwise they are reported as skipped, with the command that runs them (never as passed).
+// budget; otherwise they are reported as skipped, with the command that runs them (never as passed). The repository's specs
+// use it, and so can a user's own (examples/InContextRegression does): mark the test [SkippableFact] or [SkippableTheory].
 using TheoryCheck.Claims.Core;
+using Xunit;
 
-namespace TheoryCheck.Specs.Support;
+namespace TheoryCheck.Xunit;
 
 public static class ExtendedTier
 {
