@@ -2,20 +2,12 @@
 // prompts predicts like the Bayes predictor of that distribution, ridge with λ = σ², at every prompt length 0 … 2d−1.
 // Measured as the mean squared gap between the network's prediction and ridge's on fresh prompts: for the posterior mean
 // this is exactly the network's excess squared error over Bayes (the cross term vanishes), with less variance.
-using FsCheck;
-using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 
 namespace InContextRegression;
 
-/// <summary>One evaluation set: its seed. The network is the seed's one pretrained network.</summary>
-public sealed record EvalSet(int Seed)
-{
-    public override string ToString() => $"eval prompts (seed {Seed})";
-}
-
-public sealed class BayesRidge : Claim<EvalSet>
+public sealed class BayesRidge : RegressionClaim
 {
     public static readonly BayesRidge Claim = new();
 
@@ -25,12 +17,8 @@ public sealed class BayesRidge : Claim<EvalSet>
                    "mean squared gap 0.6 of ridge (λ = σ², the Bayes predictor) at every prompt length 0 … 9.",
         Bounds: new[] { Bound.AtMost("max_gap_to_ridge", 0.6, "calibration (examples/InContextRegression/README.md): truth's 95 % limit ≤ 0.39 over 12 cases at seeds 1-6; least squares' ≥ 2.0. Ridge with λ = 4σ² (gap ≤ 0.27) would pass: at our budget the bound cannot tell the noise level") },
         Control: "minimum-norm least squares (no prior) in place of the network must fail",
-        Presets: new ScalePresets("width 32, 400 steps; 1 × 1,000 prompts", "width 64, 2,000 steps; 2 × 2,000 prompts", "width 128 × 4 layers, 20,000 steps; 5 × 5,000 prompts"),
+        Presets: Presets,
         EveryBoundControlled: true);
-
-    public override int CaseCount(Scale scale) => scale.Pick(1, 2, 5);
-
-    public override Gen<EvalSet> Cases(Scale scale) => Gen.Choose(0, int.MaxValue - 1).Select(s => new EvalSet(s));
 
     public override CaseOutcome Evaluate(EvalSet c, RunContext ctx)
     {

@@ -7,14 +7,12 @@
 // with less variance. The near miss is Raventós et al.'s own: a network pretrained on too few tasks, which is not the Bayes
 // predictor of the Gaussian prior. (Ridge with a vanishing penalty is no near miss: capped, its advantage is a heavy negative
 // tail whose upper limit straddled 0, and any real penalty beats least squares.)
-using FsCheck;
-using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 
 namespace InContextRegression;
 
-public sealed class BeatsLeastSquares : Claim<EvalSet>
+public sealed class BeatsLeastSquares : RegressionClaim
 {
     public static readonly BeatsLeastSquares Claim = new();
 
@@ -30,11 +28,7 @@ public sealed class BeatsLeastSquares : Claim<EvalSet>
                    "error than minimum-norm least squares on the same prompts.",
         Bounds: new[] { Bound.AtLeast("advantage_over_ols", 0, "paper (beats least squares), judged at the 95 % lower limit of a capped, hence conservative, estimate; truth and near miss in the LR README") },
         Control: "the network pretrained on LR-3's 4 tasks (low task diversity: not Bayes for the Gaussian prior) in place of the Gaussian-pretrained one must fail",
-        Presets: BayesRidge.Claim.Spec.Presets, EveryBoundControlled: true);
-
-    public override int CaseCount(Scale scale) => BayesRidge.Claim.CaseCount(scale);
-
-    public override Gen<EvalSet> Cases(Scale scale) => Gen.Choose(0, int.MaxValue - 1).Select(s => new EvalSet(s));
+        Presets: Presets, EveryBoundControlled: true);
 
     public override CaseOutcome Evaluate(EvalSet c, RunContext ctx)
     {

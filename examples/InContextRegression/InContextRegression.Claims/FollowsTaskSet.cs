@@ -1,14 +1,12 @@
 // LR-3 (Raventós et al. 2023, §3-4): pretrained on a few tasks, the network follows the Bayes predictor of that discrete task
 // set, not ridge: it has learned the pretraining distribution, and a prompt can only select within its support (the
 // analogue of P1's support condition for prefixes). Measured on prompts from the same task set.
-using FsCheck;
-using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 
 namespace InContextRegression;
 
-public sealed class FollowsTaskSet : Claim<EvalSet>
+public sealed class FollowsTaskSet : RegressionClaim
 {
     public static readonly FollowsTaskSet Claim = new();
 
@@ -22,11 +20,7 @@ public sealed class FollowsTaskSet : Claim<EvalSet>
             Bound.AtLeast("ridge_gap_minus_task_gap", 0.3, "calibration (examples/InContextRegression/README.md): truth's 95 % lower limit ≥ 0.65 over 12 cases at seeds 1-6; the Gaussian-pretrained network's upper ≤ −0.84"),
         },
         Control: "the Gaussian-pretrained network of LR-1 (which follows ridge) on the same prompts must fail",
-        Presets: BayesRidge.Claim.Spec.Presets, EveryBoundControlled: true);
-
-    public override int CaseCount(Scale scale) => BayesRidge.Claim.CaseCount(scale);
-
-    public override Gen<EvalSet> Cases(Scale scale) => Gen.Choose(0, int.MaxValue - 1).Select(s => new EvalSet(s));
+        Presets: Presets, EveryBoundControlled: true);
 
     public override CaseOutcome Evaluate(EvalSet c, RunContext ctx)
     {
