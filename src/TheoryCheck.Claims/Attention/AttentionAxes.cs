@@ -19,7 +19,9 @@ public static class AttentionAxes
 
     public static readonly Axis Ratio = new("ratio", 0.1, 20, 0.05, "n/d", "training sequences per dimension (n = ratio · d, even)", _ => double.NaN, (0.5, 5));
 
-    public static readonly Axis Gamma = new("gamma", 0, 10, 0.05, "Γ", "norm of the known prompt p = Γq̂", _ => double.NaN, (0, 3));
+    public static readonly Axis Gamma = GammaIn((0, 3));
+
+    public static Axis GammaIn((double, double) domain) => new("gamma", 0, 10, 0.05, "Γ", "norm of the known prompt p = Γq̂", _ => double.NaN, domain);
 
     /// <summary>The case with the map's knobs applied (no knob: the case itself).</summary>
     public static MixtureCase Apply(MixtureCase mc, RunContext ctx)

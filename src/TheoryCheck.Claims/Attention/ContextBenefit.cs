@@ -14,6 +14,10 @@ namespace TheoryCheck.Claims.Attention;
 /// <summary>PA-16: the simulated ridge error at Γ = 3 is ≥ 0.05 below Γ = 0.</summary>
 public sealed class ContextBenefit : Claim<MixtureCase>
 {
+    /// <summary>The prompt norm compared with Γ = 0 (the statement's 3), and n/d (the statement's 5).</summary>
+    public static readonly Maps.Axis Against = new("gamma", 0, 10, 0.05, "Γ", "norm of the prompt whose error is compared with Γ = 0's", _ => 3, (3, 3));
+
+    // Declared above Claim: Claim's constructor reads it (Axes).
     public static readonly ContextBenefit Claim = new();
     const int Sets = 5;
 
@@ -34,15 +38,19 @@ public sealed class ContextBenefit : Claim<MixtureCase>
               where KnownPromptTheory.Snr(c with { Gamma = 3 }) >= 1.5 * KnownPromptTheory.Snr(c with { Gamma = 0 })
               select c);
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { Against, AttentionAxes.Ratio with { Default = _ => 5, Domain = (5, 5) } };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);                                           // ratio sets n; the Γ knob is read below
         var c = mc.Config;
+        double against = ctx.Knob(Against.Name) ?? 3;
         int sets = ctx.Scale.Pick(3, Sets, Sets);
         Measurement Drop(Func<double, Func<MixtureInstance, double[]>> prompt)
         {
             Measurement Err(double g) => Measurement.MeanOf(
                 new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), prompt(g)).Errors(c.N, sets, KnownPromptExperiment.Ridge(1)), "training sets");
-            return Measurement.Difference(Err(0), Err(3));
+            return Measurement.Difference(Err(0), Err(against));
         }
         var mutation = AttentionSetup.Mutation(ctx);
         var measured = new[] { Drop(g => KnownPromptExperiment.ContextPrompt(mutation.PromptNorm(g))) };

@@ -33,8 +33,12 @@ public sealed class DoubleDescentPeak : Claim<MixtureCase>
             D = 60, T = 20, Zeta = 0.2, Q = 2, V = 1, Sigma = 1, SigmaDelta = 1, Gamma = g, QOrthogonalNoise = true, N = 60,
         }));
 
+    /// <summary>The known prompt's norm (drawn in [0.5, 1] per case): at Γ = 0 the context carries no label signal.</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { AttentionAxes.GammaIn((0.5, 1)) };
+
     public override CaseOutcome Evaluate(MixtureCase mc, RunContext ctx)
     {
+        mc = AttentionAxes.Apply(mc, ctx);
         var c = mc.Config;
         int sets = ctx.Scale.Pick(3, Sets, Sets);
         var exp = new KnownPromptExperiment(c, mc.Seed, KnownPrompt.TestSize(ctx.Scale), KnownPromptExperiment.ContextPrompt(c.Gamma));

@@ -14,6 +14,12 @@ namespace TheoryCheck.Claims.Attention;
 /// <summary>PA-11: mean cos(p₂, q̂) increases along n ∈ {100, 300, 1000, 3000} and is ≥ 0.8 at n = 1000.</summary>
 public sealed class PromptAlignmentGrowth : Claim<int>
 {
+    /// <summary>The n at which the alignment bound (and its control) is read; a map point adds it to the grid the increments
+    /// run along, so both bounds stay defined. The statement is at n = 1000.</summary>
+    public static readonly Maps.Axis ReadAt = new("n", 2, 1_000_000, 1, "sequences",
+        "training sequences at which cos(p₂, q̂) ≥ 0.8 is read (added to the grid 100, 300, 1000, 3000 of the increments)", _ => 1000, (1000, 1000));
+
+    // Declared above Claim: Claim's constructor reads it (Axes).
     public static readonly PromptAlignmentGrowth Claim = new();
     static readonly ContextualMixtureConfig Setting = new() { D = 50, T = 20, Zeta = 0.2, Q = 2, V = 1, Sigma = 1, SigmaDelta = 1, Eta = 1 };
 
@@ -33,10 +39,14 @@ public sealed class PromptAlignmentGrowth : Claim<int>
 
     public override Gen<int> Cases(Scale scale) => Seed;
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { ReadAt };
+
     public override CaseOutcome Evaluate(int seed, RunContext ctx)
     {
         int draws = ctx.Scale.Pick(3, 10, 10);
         int[] ns = ctx.Scale == Scale.Smoke ? new[] { 100, 300, 1000 } : new[] { 100, 300, 1000, 3000 };
+        int readAt = (int)(ctx.Knob(ReadAt.Name) ?? 1000);
+        if (!ns.Contains(readAt)) ns = ns.Append(readAt).Order().ToArray();
         var rng = new Random(seed);
         var means = new List<Measurement>();
         Measurement? control = null;
@@ -47,15 +57,15 @@ public sealed class PromptAlignmentGrowth : Claim<int>
             {
                 var data = ContextualMixture.Sample(Setting with { N = n }, n, new Random(rng.Next()));
                 cos.Add(Cos(GradientDynamics.EarlySteps(data.X, AttentionSetup.Mutation(ctx).TrainingLabels(data.Y, n + r), 2, 1, MarginLoss.Logistic).P, data.Instance.QHat));
-                if (n == 1000)
+                if (n == readAt)
                     shuffled.Add(Cos(GradientDynamics.EarlySteps(data.X, Shuffle(data.Y, rng), 2, 1, MarginLoss.Logistic).P, data.Instance.QHat));
             }
             means.Add(Measurement.MeanOf(cos, "training sets"));
-            if (n == 1000) control = Measurement.MeanOf(shuffled, "training sets");
+            if (n == readAt) control = Measurement.MeanOf(shuffled, "training sets");
         }
         var increments = means.Zip(means.Skip(1), (a, b) => Measurement.Difference(b, a)).ToArray();
         var weakest = increments.OrderBy(m => m.Lower).First();
         string label = $"seed {seed}: mean cos " + string.Join(" / ", means.Select(m => m.Value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)));
-        return new CaseOutcome(label, new[] { weakest, means[Array.IndexOf(ns, 1000)] }, new[] { null, control });
+        return new CaseOutcome(label, new[] { weakest, means[Array.IndexOf(ns, readAt)] }, new[] { null, control });
     }
 }

@@ -69,10 +69,18 @@ public sealed class RealDataAttention : Claim<ImageCase>
 
     public static ContextualImageConfig Config(ImageCase c, Scale scale) => new(c.ClassA, c.ClassB, c.Zeta, T, D, TrainSize(scale));
 
+    /// <summary>ζ on T = 10's grid (whole relevant images), and the training sequences n. The statement's ζ ∈ {0.1, 0.2}.</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[]
+    {
+        new Maps.Axis("zeta", 0.1, 0.9, 0.1, "ζ", $"fraction of relevant images (T = {T}; the case's class pair as drawn)", _ => double.NaN, (0.1, 0.2)),
+        AttentionAxes.N(double.NaN, null) with { Default = s => TrainSize(s) },
+    };
+
     public override CaseOutcome Evaluate(ImageCase ic, RunContext ctx)
     {
         FashionMnist.EnsureAvailable();                                              // before any data or training
-        var c = Config(ic, ctx.Scale).Validate();
+        if (ctx.Knob("zeta") is { } zeta) ic = ic with { Zeta = zeta };
+        var c = (Config(ic, ctx.Scale) with { N = (int)(ctx.Knob("n") ?? TrainSize(ctx.Scale)) }).Validate();
         var (train, test) = ContextualImages.TrainTest(c, ic.Seed, TestSize(ctx.Scale));
         var labels = AttentionSetup.Mutation(ctx).TrainingLabels(train.Y, ic.Seed);
         var real = Train(train, labels, test);

@@ -4,12 +4,19 @@ using FsCheck;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.MetaLearning;
 using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Reference.Coins;
 using TheoryCheck.Torch.Models;
 
 namespace TheoryCheck.Claims.PromptTuning;
 
 public sealed class NovelTask : Claim<TargetCase>
 {
+    /// <summary>The target coin's distance from the prior's support {0.2, 0.8}: the coin 0.2 + distance, so 0 is a support
+    /// point (prompting can select it) and 0.3, the fair coin, is as far as a coin gets from both (the claim's statement).</summary>
+    public static readonly Maps.Axis Distance = new("distance", 0, 0.3, 0.01, "|p − 0.2|",
+        "distance of the target coin 0.2 + distance from the two-coin prior's support {0.2, 0.8} (0.3 = the fair coin)", _ => 0.3, (0.3, 0.3));
+
+    // Declared above Claim: Claim's constructor reads it (Axes).
     public static readonly NovelTask Claim = new();
 
     public override ClaimSpec Spec { get; } = new("PT-6", "P1", "T4, §5.2 (novel task)", "PT",
@@ -26,8 +33,11 @@ public sealed class NovelTask : Claim<TargetCase>
 
     public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Fixed(PromptingSetup.FairCoin);
 
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { Distance };
+
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
+        if (ctx.Knob(Distance.Name) is { } distance) c = new TargetCase(new SingleCoin(Math.Round(0.2 + distance, 4)));
         // At ci and smoke scale the LSTM only (budget); at paper scale every selected network.
         if (ctx.Scale != Scale.Paper) PromptingSetup.Require(ctx, Architecture.Lstm, $"PT-6 runs on alone at {ctx.Scale.Name()} scale");
         var archs = ctx.Scale == Scale.Paper ? PromptingSetup.Archs(ctx) : new[] { Architecture.Lstm };

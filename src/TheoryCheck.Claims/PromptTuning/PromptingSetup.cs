@@ -79,10 +79,11 @@ public static class PromptingSetup
     }
 
     /// <summary>For a coin claim stated on p ∈ [<paramref name="low"/>, 1 − low]: a --target coin outside it is "not applicable
-    /// (…)" before any work, never pass or fail. <paramref name="why"/> says what happens outside (may be empty).</summary>
-    public static void RequireCoinDomain(TargetCase c, double low, string claimId, string why)
+    /// (…)" before any work, never pass or fail. <paramref name="why"/> says what happens outside (may be empty). A map point
+    /// on the coin axis is computed anyway: finding where the claim stops holding is the point, and the map marks it outside.</summary>
+    public static void RequireCoinDomain(RunContext ctx, TargetCase c, double low, string claimId, string why)
     {
-        if (c.Target is SingleCoin { P: var p } && (p < low || p > 1 - low))
+        if (ctx.Knob(CoinAxis.Name) is null && c.Target is SingleCoin { P: var p } && (p < low || p > 1 - low))
             throw new ClaimNotRunException(FormattableString.Invariant(
                 $"not applicable (coin {p} is outside {claimId}'s domain p ∈ [{low}, {1 - low}]{(why.Length > 0 ? ": " + why : "")})"));
     }

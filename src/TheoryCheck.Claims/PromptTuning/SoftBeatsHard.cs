@@ -38,7 +38,7 @@ public sealed class SoftBeatsHard : Claim<TargetCase>
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
-        PromptingSetup.RequireCoinDomain(c, DomainLow, Spec.Id, "");
+        PromptingSetup.RequireCoinDomain(ctx, c, DomainLow, Spec.Id, "");
         int l = (int)(ctx.Knob("L") ?? L);
         Measurement? worstSoft = null, worstRatio = null, hardSoft = null;
         TuningRuns.Prefetch(

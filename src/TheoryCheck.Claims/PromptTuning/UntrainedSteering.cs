@@ -37,11 +37,14 @@ public sealed class UntrainedSteering : Claim<TargetCase>
 
     public override Gen<TargetCase> Cases(Scale scale) => TargetCase.Fixed(PromptingSetup.Coin);
 
+    /// <summary>The target coin, read where --target is; points outside [0.2, 0.8] are computed and marked by the map.</summary>
+    public override IReadOnlyList<Maps.Axis> Axes { get; } = new[] { PromptingSetup.CoinAxis with { Domain = (DomainLow, 1 - DomainLow) } };
+
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
         PromptingSetup.Require(ctx, Architecture.Transformer, "is the network PT-7 is about");
-        PromptingSetup.RequireCoinDomain(c, DomainLow, Spec.Id, "at ci, SoftPT leaves untrained Transformers 3-17 nats from the 0.05 coin; docs/power.md#pt-7");
+        PromptingSetup.RequireCoinDomain(ctx, c, DomainLow, Spec.Id, "at ci, SoftPT leaves untrained Transformers 3-17 nats from the 0.05 coin; docs/power.md#pt-7");
         var pre = PromptingSetup.Pretrain(ctx);
         // One untrained init is a coin toss (at ci its untuned regret@50 spans 1.1 to 36 nats), so each draw k steers a fresh
         // init with tuning seed k, and the bound reads the mean over the draws (docs/power.md#pt-7).

@@ -38,8 +38,15 @@ public static class MapCommand
         var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id }, Arch = TaskOptions.ArchName(arch) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         MapResult? map = null;
-        runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context,
-            p => stderr.WriteLine(FormattableString.Invariant($"[{claim.Spec.Id} {MapMarkdown.At(axes, p)}] {MapMarkdown.StatusText(p)}: {bound.Metric} = {MapMarkdown.Value(p.Measured, p.Se)} ({p.Seconds:0.0} s)"))));
+        // A claim that cannot run here (a missing dataset, --arch leaving out its network) or whose training diverges stops
+        // the map with one line, as `run` reports it, before anything is written.
+        try
+        {
+            runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context,
+                p => stderr.WriteLine(FormattableString.Invariant($"[{claim.Spec.Id} {MapMarkdown.At(axes, p)}] {MapMarkdown.StatusText(p)}: {bound.Metric} = {MapMarkdown.Value(p.Measured, p.Se)} ({p.Seconds:0.0} s)"))));
+        }
+        catch (ClaimNotRunException e) { throw new BadInputException($"{claim.Spec.Id} cannot be mapped here: {e.Message}"); }
+        catch (TheoryCheck.Torch.Training.TrainingDivergedException e) { throw new BadInputException($"{claim.Spec.Id}: training diverged at a map point: {e.Message}"); }
         var doc = MapJson.Of(manifest with { Models = TheoryCheck.Torch.ModelCache.Used, WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1) }, map!);
         string markdown = MapMarkdown.Render(doc);
         stdout.Write(markdown);

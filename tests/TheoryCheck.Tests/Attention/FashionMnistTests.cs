@@ -138,6 +138,11 @@ public sealed class MissingFashionMnistTests
             Assert.Contains("sudo apt-get install dataset-fashion-mnist", e.Message);
             Assert.Throws<MissingDatasetException>(() => RealDataAttention.Claim.Run(ctx));
             Assert.Throws<MissingDatasetException>(() => FashionMnistTable.Instance.Build(ctx));
+            // A map point is a run of the claim: the map stops with one line and exit 2, no stack trace.
+            var (code, _, err) = TheoryCheck.Tests.Cli.CliRun.Invoke("map", "PA-18", "--axis", "zeta=0.1..0.5", "--points", "2", "--scale", "smoke");
+            Assert.Equal(2, code);
+            Assert.Contains("theorycheck: PA-18 cannot be mapped here: Fashion-MNIST not found", err);
+            Assert.DoesNotContain("   at ", err);
             Assert.True(clock.Elapsed.TotalSeconds < 5, "the missing dataset must be reported before any data is read or model trained");
         }
         finally { Environment.SetEnvironmentVariable(FashionMnist.FolderVariable, before); }

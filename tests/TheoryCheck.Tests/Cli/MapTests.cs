@@ -95,6 +95,20 @@ public sealed class MapTests
     }
 
     [Fact]
+    public void EveryTrainingClaimDeclaresAnAxisWithItsPresetInsideTheAxis()
+    {
+        foreach (var claim in Catalog.Claims.Where(c => Catalog.IsBuiltIn(c) && !c.Spec.Fast))
+        {
+            Assert.True(claim.Axes.Count > 0, $"{claim.Spec.Id} trains but declares no axis a map could move");
+            foreach (var a in claim.Axes)
+            {
+                double preset = a.Default(Scale.Ci);
+                Assert.True(double.IsNaN(preset) || (preset >= a.Min && preset <= a.Max && a.InDomain(preset)), $"{claim.Spec.Id} {a.Name}: preset {preset} outside its axis or domain");
+            }
+        }
+    }
+
+    [Fact]
     public void AReportShowsEveryMapSavedInItsRunFolder()
     {
         using var dir = new TempDir();
