@@ -138,9 +138,10 @@ public static partial class Commands
         var tTarget = TaskOptions.TargetOption();
         var tPretrain = TaskOptions.PretrainOption();
         var tArch = TaskOptions.ArchOption();
-        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain, tArch };
+        var tMaps = new Option<bool>("--maps") { Description = "also run the families' reference maps (docs/maps.md; minutes each at ci) and write each as NAME.md with NAME.png" };
+        var tables = new Command("tables", "Build the families' result tables, write them as markdown with PNG plots.") { families, tScale, tSeed, tOut, tForce, tTarget, tPretrain, tArch, tMaps };
         tables.SetAction(pr => TablesCommand.Tables(pr.GetValue(families)!, pr.GetValue(tScale), pr.GetValue(tSeed), pr.GetValue(tOut)!, pr.GetValue(tForce),
-            pr.GetValue(tTarget), pr.GetValue(tPretrain), pr.GetValue(tArch), stderr));
+            pr.GetValue(tTarget), pr.GetValue(tPretrain), pr.GetValue(tArch), stderr, pr.GetValue(tMaps)));
 
         var bOut = new Option<string>("--out") { Description = "JSON file for the figures; the markdown table goes beside it as FILE with .md", DefaultValueFactory = _ => Bench.BenchOptions.DefaultOut };
         var bQuick = new Option<bool>("--quick") { Description = "fewer timed steps and a 2,000-step memory run (about a minute plus the families)" };

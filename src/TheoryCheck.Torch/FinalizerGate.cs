@@ -3,8 +3,10 @@
 // garbage collection that another thread triggers during the native call lets the finalizer thread free the Scalar while
 // libtorch still reads it. Two threads doing torch work beside a third that allocates fail within seconds: "Unknown scalar
 // type", "Expected false to be true" (tests/.../FinalizerGateTests.cs, docs/performance.md). A .ci/run with two lanes hit it
-// in PT-3. While lanes run, this gate parks the finalizer thread, so nothing TorchSharp created is freed under a running op;
-// the objects found dead meanwhile are finalized when the last holder leaves.
+// in PT-3, and a .ci/run with one torch thread (the LR smoke spec: the test runner's threads allocate too) failed in Adam.step.
+// While lanes run (Lanes.Map) and while a network trains (Trainer.Fit, per chunk of steps), this gate parks the finalizer
+// thread, so nothing TorchSharp created is freed under a running op; the objects found dead meanwhile are finalized when the
+// last holder leaves.
 // Cost: a lane must not call GC.WaitForPendingFinalizers (TorchSharp does so only when a tensor factory fails, before it
 // throws), and objects found dead wait in the finalizer queue: peak RSS of `run PT --scale ci` in two lanes 2.95 GB.
 namespace TheoryCheck.Torch;
@@ -26,9 +28,11 @@ public static class FinalizerGate
                 using var parked = new ManualResetEventSlim(false);
                 DropBlocker(open, parked);
                 // The blocker is unreachable now: one collection queues it, and the finalizer thread reaches it after every
-                // object queued before (all from finished calls, since no lane runs yet). From then on it is parked.
-                while (!parked.Wait(10))
-                    GC.Collect();
+                // object queued before (all from finished calls, since no lane runs yet). From then on it is parked. A gen-0
+                // collection finds it (it was just allocated) at a fraction of a full one's cost, which a hold per training
+                // chunk and per Lanes.Map pays.
+                do GC.Collect(0);
+                while (!parked.Wait(10));
             }
         }
         return new Holder();

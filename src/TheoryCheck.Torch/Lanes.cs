@@ -28,6 +28,11 @@ public static class Lanes
     {
         var results = new TOut[items.Count];
         var errors = new Exception?[items.Count];
+        // Torch work needs the finalizer parked even on one lane: any thread's allocation (a test runner's, the progress
+        // line's) can trigger the collection that frees a Scalar under a running op (FinalizerGate). A .ci/run failed the
+        // LR smoke spec's one case in Adam.step this way. Not with one lane for the whole process (paper scale): a map that
+        // runs for hours would queue every dead object meanwhile; Trainer.Fit holds the gate per chunk of steps instead.
+        using var gate = Count > 1 ? FinalizerGate.Hold() : null;
         if (Count <= 1 || items.Count <= 1)
             for (int i = 0; i < items.Count; i++)
             {
@@ -39,8 +44,6 @@ public static class Lanes
         // One item at a time to whichever lane is free: range partitioning gave one lane a run of long jobs (PT-4: 110 s for
         // 84 s of work per lane).
         var queue = Partitioner.Create(Enumerable.Range(0, items.Count), EnumerablePartitionerOptions.NoBuffering);
-        // Two threads in TorchSharp need the finalizer parked: see FinalizerGate.
-        using var gate = FinalizerGate.Hold();
         Parallel.ForEach(queue, new ParallelOptions { MaxDegreeOfParallelism = Count }, i =>
         {
             try { results[i] = f(items[i]); }

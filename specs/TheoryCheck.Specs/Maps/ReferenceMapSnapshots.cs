@@ -24,6 +24,6 @@ public sealed class ReferenceMapSnapshots(ITestOutputHelper output)
         var reference = ReferenceMap.All.Single(m => m.Name == name);
         var ctx = RunSettings.TestContext(output.WriteLine, Scale.Ci, 1);
         var map = reference.Run(ctx);
-        SnapshotAssert.Matches(reference.Table(map.Bound.Metric, map.Bound.OpSymbol, map.Bound.Value, map.Points, map.Bracket, Scale.Ci));
+        SnapshotAssert.Matches(reference.Table(map, Scale.Ci));
     }
 }

@@ -36,7 +36,10 @@ public sealed record ReferenceMap(string Name, string Claim, string Axis, double
     public bool Matches(string claim, string axis, double lo, double hi, int points) =>
         claim == Claim && axis == Axis && lo == Lo && hi == Hi && points == Points;
 
-    public ResultTable Table(string bound, string op, double value, IReadOnlyList<MapPoint> points, Bracket? bracket, Scale scale)
+    /// <summary>The snapshot table of a map run as this reference is (<see cref="Run"/>, or `map` with the same arguments).</summary>
+    public ResultTable Table(MapResult map, Scale scale) => Table(map.Bound.Metric, map.Bound.OpSymbol, map.Bound.Value, map.Points, map.Bracket, scale);
+
+    ResultTable Table(string bound, string op, double value, IReadOnlyList<MapPoint> points, Bracket? bracket, Scale scale)
     {
         var axis = AxisOf();
         string x = Axis;

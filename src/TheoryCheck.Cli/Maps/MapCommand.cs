@@ -61,7 +61,7 @@ public static class MapCommand
             var reference = ReferenceMap.All.FirstOrDefault(r => axes.Count == 1 && seed == 1 && arch == r.Arch
                 && r.Matches(claim.Spec.Id, axes[0].Name, ranges[0].Lo, ranges[0].Hi, k));
             if (reference is not null)
-                stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, reference.Name + ".md"), reference.Table(bound.Metric, bound.OpSymbol, bound.Value, map!.Points, map.Bracket, scale).ToMarkdown())} (the reference map's snapshot table)");
+                stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, reference.Name + ".md"), reference.Table(map!, scale).ToMarkdown())} (the reference map's snapshot table)");
         }
         return Commands.Ok;
     }

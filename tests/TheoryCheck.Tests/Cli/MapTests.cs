@@ -171,3 +171,22 @@ public sealed class MapOfATrainedClaimTests
         Assert.Contains(map.Points, p => p.OutsideDomain && p.Status != PointStatus.NotMeasured);
     }
 }
+
+/// <summary>`tables --maps` writes each selected family's reference maps beside its tables. In the Maps tier with the
+/// reference maps themselves: 23 s at smoke (PA's tables included), which the default run's budget has no room for.</summary>
+[Trait("Tier", "Maps")]
+[Collection(TorchCollection.Name)]
+public sealed class TablesWithMapsTests
+{
+    [SkippableFact]
+    public void TablesWithMapsWritesTheReferenceMapsTableAndPlot()
+    {
+        Skip.IfNot(RunSettings.Maps(), "in the Maps tier: THEORYCHECK_MAPS=1 dotnet test --filter Tier=Maps");
+        using var dir = new TempDir();
+        var (code, _, err) = CliRun.Invoke("tables", "PA-12", "--maps", "--scale", "smoke", "--out", dir.Path);
+        Assert.True(code == 0, err);
+        Assert.Contains("| bracket |", File.ReadAllText(Path.Combine(dir.Path, "Maps.PA-12.zeta.md")));
+        Assert.True(new FileInfo(Path.Combine(dir.Path, "Maps.PA-12.zeta.png")).Length > 1000);
+        Assert.False(File.Exists(Path.Combine(dir.Path, "Maps.MB-1.steps.md")), "a reference map of an unselected family was run");
+    }
+}
