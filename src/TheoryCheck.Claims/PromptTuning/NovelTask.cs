@@ -38,6 +38,13 @@ public sealed class NovelTask : Claim<TargetCase>
     public override CaseOutcome Evaluate(TargetCase c, RunContext ctx)
     {
         if (ctx.Knob(Distance.Name) is { } distance) c = new TargetCase(new SingleCoin(Math.Round(0.2 + distance, 4)));
+        else
+        {
+            // --target is honoured where it fits the statement, the fair coin; any other coin is "not applicable", never a
+            // verdict on a statement the claim does not make (a map moves the coin along its distance axis instead).
+            c = PromptingSetup.Target(ctx, c, PromptingSetup.IsCoin);
+            PromptingSetup.RequireCoinDomain(ctx, c, 0.5, Spec.Id, "stated for the fair coin, the coin farthest from the prior's support {0.2, 0.8}; `map PT-6 --axis distance=0..0.3` moves the target");
+        }
         // At ci and smoke scale the LSTM only (budget); at paper scale every selected network.
         if (ctx.Scale != Scale.Paper) PromptingSetup.Require(ctx, Architecture.Lstm, $"PT-6 runs on alone at {ctx.Scale.Name()} scale");
         var archs = ctx.Scale == Scale.Paper ? PromptingSetup.Archs(ctx) : new[] { Architecture.Lstm };

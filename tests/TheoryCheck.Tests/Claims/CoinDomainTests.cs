@@ -1,6 +1,6 @@
 // Coin claims stated on part of the coins: a --target outside the domain is "not applicable (…)" before anything trains,
 // never pass or fail. PT-7: p ∈ [0.2, 0.8] (docs/power.md#pt-7: at 0.05 the untrained nets are not steered far enough at
-// ci); PT-3: p ∈ [0.1, 0.9], the range its statement names and its cases are drawn from.
+// ci); PT-3: p ∈ [0.1, 0.9], the range its statement names and its cases are drawn from; PT-6: the fair coin only.
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.PromptTuning;
 using TheoryCheck.Reference.Coins;
@@ -16,6 +16,7 @@ public sealed class CoinDomainTests
     [InlineData("PT-7", 0.81)]
     [InlineData("PT-3", 0.05)]
     [InlineData("PT-3", 0.95)]
+    [InlineData("PT-6", 0.3)]
     public void ACoinOutsideTheDomainIsNotApplicable(string id, double p)
     {
         var claim = TheoryCheck.Claims.Catalog.Claims.Single(c => c.Spec.Id == id);
