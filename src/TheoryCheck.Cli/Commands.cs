@@ -118,9 +118,11 @@ public static partial class Commands
         var mapOut = new Option<string?>("--out") { Description = "folder for map.json, map.csv, map.md and map.png" };
         var mapForce = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
         var mArch = new Option<string?>("--arch") { Description = "PT network: lstm, transformer or both (default: both)" };
-        var map = new Command("map", "Where a claim stops holding: the claim at points along one axis (bisected to the boundary) or on a grid of two.") { mClaim, mAxesList, mAxis, mPoints, mBound, mScale, mSeed, mapOut, mapForce, mArch };
+        var mResume = new Option<bool>("--resume") { Description = $"continue an interrupted map in --out: points already in DIR/{Maps.MapCommand.PartialFile} are not run again" };
+        var map = new Command("map", "Where a claim stops holding: the claim at points along one axis (bisected to the boundary) or on a grid of two.") { mClaim, mAxesList, mAxis, mPoints, mBound, mScale, mSeed, mapOut, mapForce, mArch, mResume };
         map.SetAction(pr => Maps.MapCommand.Run(new Maps.MapCommand.Options(pr.GetValue(mClaim)!, pr.GetValue(mAxesList), pr.GetValue(mAxis) ?? [],
-            pr.GetValue(mPoints), pr.GetValue(mBound), pr.GetValue(mScale), pr.GetValue(mSeed), pr.GetValue(mapOut), pr.GetValue(mapForce), pr.GetValue(mArch)), stdout, stderr));
+            pr.GetValue(mPoints), pr.GetValue(mBound), pr.GetValue(mScale), pr.GetValue(mSeed), pr.GetValue(mapOut), pr.GetValue(mapForce), pr.GetValue(mArch),
+            pr.GetValue(mResume)), stdout, stderr));
 
         var names = new Argument<string[]>("names") { Description = "snapshot names (default: every pending .received.md)", Arity = ArgumentArity.ZeroOrMore };
         RejectOptionLikeValues(names);

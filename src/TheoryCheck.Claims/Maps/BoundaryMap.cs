@@ -74,12 +74,17 @@ public static class BoundaryMap
     public static double[] Points(Axis axis, double lo, double hi, int k) =>
         Enumerable.Range(0, k).Select(i => axis.Snap(lo + i * (hi - lo) / (k - 1))).Distinct().ToArray();
 
-    /// <param name="onPoint">Called after each point (progress on long maps).</param>
+    /// <param name="onPoint">Called after each point it measures (progress on long maps; the CLI saves the map so far).</param>
+    /// <param name="done">Points an interrupted map of the same claim, bound, scale and seed already measured: a point at
+    /// the same axis values is taken from here, not run again (`map --resume`). A point depends only on where it lies, so the
+    /// map comes out as an uninterrupted one would.</param>
     public static MapResult Run(IClaim claim, Bound bound, IReadOnlyList<Axis> axes, IReadOnlyList<(double Lo, double Hi)> ranges, int k,
-                                RunContext ctx, Action<MapPoint>? onPoint = null)
+                                RunContext ctx, Action<MapPoint>? onPoint = null, IReadOnlyList<MapPoint>? done = null)
     {
         MapPoint Eval(double[] at, bool bisection = false)
         {
+            if (done?.FirstOrDefault(m => m.At.Count == at.Length && m.At.Zip(at).All(z => Math.Abs(z.First - z.Second) < 1e-9)) is { } known)
+                return known with { Bisection = bisection };
             var p = Point(claim, bound, axes, at, ctx, bisection);
             onPoint?.Invoke(p);
             return p;

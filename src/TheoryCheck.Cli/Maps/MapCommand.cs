@@ -1,7 +1,8 @@
 // `theorycheck map CLAIM --axes` lists a claim's axes; `map CLAIM --axis NAME=LO..HI [--axis NAME2=LO..HI] [--points K]
-// [--bound METRIC] [--scale S] [--seed N] [--out DIR]` runs BoundaryMap: K points along one axis with a bisection to the
-// boundary, or a K×K grid of two. Every input is checked before anything trains; the map goes to stdout as markdown and, with
-// --out, to map.json, map.csv, map.md and map.png.
+// [--bound METRIC] [--scale S] [--seed N] [--out DIR [--resume]]` runs BoundaryMap: K points along one axis with a bisection
+// to the boundary, or a K×K grid of two. Every input is checked before anything trains; the map goes to stdout as markdown
+// and, with --out, to map.json, map.csv, map.md and map.png. With --out the map so far is saved after every point
+// (map.partial.json), so --resume continues an interrupted map without running its points again.
 using System.Globalization;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
@@ -16,7 +17,10 @@ public static class MapCommand
     public const int DefaultPoints = 5;
 
     public sealed record Options(string Claim, bool ListAxes, string[] Axes, string? Points, string? Bound, string? Scale, string? Seed,
-                                 string? Out, bool Force, string? Arch = null);
+                                 string? Out, bool Force, string? Arch = null, bool Resume = false);
+
+    /// <summary>The map so far, saved after every point; `--resume` continues from it and the finished map removes it.</summary>
+    public const string PartialFile = "map.partial.json";
 
     public static int Run(Options o, TextWriter stdout, TextWriter stderr)
     {
@@ -32,18 +36,30 @@ public static class MapCommand
         int k = ParsePoints(o.Points);
         var bound = ParseBound(claim, o.Bound);
         var arch = TaskOptions.ParseArch(o.Arch);
-        if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force);
+        if (o.Out is null && o.Resume) throw new BadInputException("--resume needs --out DIR (the folder of the interrupted map)");
+        var done = o.Resume ? ReadPartial(o.Out!, claim, bound, axes, scale, seed, TaskOptions.ArchName(arch)) : [];
+        if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
+        if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile));   // stale from a --force'd folder
+        if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} point(s) already in {Path.Combine(o.Out!, PartialFile)}");
 
         var runner = Runner.Start(scale, seed, stderr, arch: arch);
         var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id }, Arch = TaskOptions.ArchName(arch) };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         MapResult? map = null;
+        var saved = done.ToList();
+        void Save(MapPoint p)
+        {
+            stderr.WriteLine(FormattableString.Invariant($"[{claim.Spec.Id} {MapMarkdown.At(axes, p)}] {MapMarkdown.StatusText(p)}: {bound.Metric} = {MapMarkdown.Value(p.Measured, p.Se)} ({p.Seconds:0.0} s)"));
+            if (o.Out is null) return;
+            saved.Add(p);
+            var sofar = new MapResult(claim.Spec.Id, bound, axes, ranges, saved, null, false);
+            MapJson.Write(o.Out, MapJson.Of(manifest, sofar), PartialFile);
+        }
         // A claim that cannot run here (a missing dataset, --arch leaving out its network) or whose training diverges stops
         // the map with one line, as `run` reports it, before anything is written.
         try
         {
-            runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context,
-                p => stderr.WriteLine(FormattableString.Invariant($"[{claim.Spec.Id} {MapMarkdown.At(axes, p)}] {MapMarkdown.StatusText(p)}: {bound.Metric} = {MapMarkdown.Value(p.Measured, p.Se)} ({p.Seconds:0.0} s)"))));
+            runner.Progress.Run(() => map = BoundaryMap.Run(claim, bound, axes, ranges, k, runner.Context, Save, done));
         }
         catch (ClaimNotRunException e) { throw new BadInputException($"{claim.Spec.Id} cannot be mapped here: {e.Message}"); }
         catch (TheoryCheck.Torch.Training.TrainingDivergedException e) { throw new BadInputException($"{claim.Spec.Id}: training diverged at a map point: {e.Message}"); }
@@ -56,6 +72,7 @@ public static class MapCommand
             AtomicFile.WriteText(Path.Combine(o.Out, "map.csv"), MapJson.Csv(doc));
             AtomicFile.WriteText(Path.Combine(o.Out, "map.md"), markdown);
             MapPlot.Write(doc, Path.Combine(o.Out, "map.png"));
+            File.Delete(Path.Combine(o.Out, PartialFile));
             stderr.WriteLine($"wrote {Path.Combine(o.Out, "map.json")}, map.csv, map.md and map.png");
             // Run as a reference map is (docs/maps/), the map also gives its snapshot table: accept it as snapshots/NAME.verified.md.
             var reference = ReferenceMap.All.FirstOrDefault(r => axes.Count == 1 && seed == 1 && arch == r.Arch
@@ -64,6 +81,29 @@ public static class MapCommand
                 stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, reference.Name + ".md"), reference.Table(map!, scale).ToMarkdown())} (the reference map's snapshot table)");
         }
         return Commands.Ok;
+    }
+
+    /// <summary>The points an interrupted map already measured; it must be a map of the same claim, bound and axes at the same
+    /// scale, seed and --arch (its points do not depend on the range or K, which may change).</summary>
+    static IReadOnlyList<MapPoint> ReadPartial(string dir, IClaim claim, Bound bound, IReadOnlyList<Axis> axes, Scale scale, int seed, string? arch)
+    {
+        string path = Path.Combine(dir, PartialFile);
+        if (!File.Exists(path))
+        {
+            if (File.Exists(Path.Combine(dir, "map.json")))
+                throw new BadInputException($"nothing to resume: the map in '{dir}' is complete (map.json exists); pass --force to redo it");
+            return [];
+        }
+        MapJson.Document doc;
+        IReadOnlyList<MapPoint> points;
+        try { doc = MapJson.Read(path); points = doc.Points.Select(MapJson.ToPoint).ToArray(); }
+        catch (InvalidDataException e) { throw new BadInputException(e.Message); }
+        var m = doc.Manifest;
+        if (doc.Claim != claim.Spec.Id || doc.Bound != bound.Metric || !doc.Axes.Select(a => a.Name).SequenceEqual(axes.Select(a => a.Name))
+            || m.Scale != scale.Name() || m.Seed != seed || m.Arch != arch)
+            throw new BadInputException($"cannot resume: {path} maps {doc.Claim} {doc.Bound} along {string.Join(", ", doc.Axes.Select(a => a.Name))} at {m.Scale} scale, " +
+                                        $"seed {m.Seed}, --arch {m.Arch ?? "both"}; give the same claim, --bound, --axis names, --scale, --seed and --arch");
+        return points;
     }
 
     static IClaim One(string id)

@@ -28,6 +28,12 @@ public static class MapJson
 
     public static string StatusText(PointStatus s) => s == PointStatus.NotMeasured ? "not measured" : s.ToString().ToLowerInvariant();
 
+    /// <summary>A saved point as the map measured it (`map --resume`).</summary>
+    /// <exception cref="InvalidDataException">An unknown status.</exception>
+    public static MapPoint ToPoint(PointDto p) => new(p.At,
+        Enum.GetValues<PointStatus>().Cast<PointStatus?>().FirstOrDefault(s => StatusText(s!.Value) == p.Status) ?? throw new InvalidDataException($"unknown point status '{p.Status}'"),
+        p.Measured, p.Se, p.Limit, p.Control, p.ControlSe, p.OutsideDomain, p.Verdict, p.Reason, p.Seconds, p.Bisection);
+
     static PointDto Point(MapPoint p) => new(p.At, StatusText(p.Status), p.Measured, p.Se, p.Limit, p.Control, p.ControlSe, p.OutsideDomain,
                                              p.Verdict, p.Reason, Math.Round(p.Seconds, 1), p.Bisection);
 
@@ -38,8 +44,8 @@ public static class MapJson
         map.Bracket is { } b ? new BracketDto(Point(b.Holding), Point(b.Failing), b.Width) : null,
         map.NonMonotone, map.Summary(), BoundaryMap.Resolution);
 
-    public static string Write(string directory, Document doc) =>
-        AtomicFile.WriteText(Path.Combine(directory, "map.json"), JsonSerializer.Serialize(doc, Options));
+    public static string Write(string directory, Document doc, string file = "map.json") =>
+        AtomicFile.WriteText(Path.Combine(directory, file), JsonSerializer.Serialize(doc, Options));
 
     /// <exception cref="InvalidDataException">Not a map.json of this tool.</exception>
     public static Document Read(string path)

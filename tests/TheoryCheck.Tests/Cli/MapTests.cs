@@ -138,12 +138,54 @@ public sealed class MapTests
     [InlineData("MB")]                                // not one claim
     [InlineData("XX-9", "--axes")]                    // unknown claim
     [InlineData("MB-1", "--axis", "steps=100..200", "--bound", "nope")]
+    [InlineData("MB-1", "--axis", "steps=100..200", "--resume")]   // --resume without --out
     public void BadInputIsOneLineAndExitTwo(params string[] args)
     {
         var (code, output, err) = CliRun.Invoke(new[] { "map" }.Concat(args).ToArray());
         Assert.Equal(2, code);
         Assert.Equal("", output);
         Assert.Single(err.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void AResumedMapTakesItsMeasuredPointsAndComesOutAsAnUninterruptedOne()
+    {
+        int runs = 0;
+        var claim = new KnobClaim(x => { runs++; return x; });
+        var full = Map(claim, 0, 1, 5);
+        int fullRuns = runs;
+        runs = 0;
+        var done = full.Points.Where(p => !p.Bisection).Take(3).ToArray();
+        var resumed = BoundaryMap.Run(claim, claim.Spec.Bounds[0], claim.Axes, new[] { (0.0, 1.0) }, 5, RunContext.Quiet(Scale.Smoke), done: done);
+        Assert.Equal(fullRuns - 3, runs);
+        Assert.Equal(full.Points.Select(p => (p.At[0], p.Status, p.Measured, p.Bisection)), resumed.Points.Select(p => (p.At[0], p.Status, p.Measured, p.Bisection)));
+        Assert.Equal(full.Bracket!.Holding.At, resumed.Bracket!.Holding.At);
+        Assert.Equal(full.Bracket.Failing.At, resumed.Bracket.Failing.At);
+    }
+
+    /// <summary>A saved map of another claim, a corrupt one, or a finished map: one line, exit 2, before anything trains.</summary>
+    [Theory]
+    [InlineData("other claim", "cannot resume: ")]
+    [InlineData("corrupt", "")]
+    [InlineData("complete", "nothing to resume: ")]
+    public void ResumingAMapThatIsNotThisOneIsOneLineAndExitTwo(string saved, string message)
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir.Path);
+        var doc = TheoryCheck.Cli.Maps.MapJson.Of(TheoryCheck.Cli.Reporting.Manifest.Capture(Scale.Smoke, 1), Map(new KnobClaim(x => x), 0, 1, 3));
+        switch (saved)
+        {
+            case "other claim": TheoryCheck.Cli.Maps.MapJson.Write(dir.Path, doc, TheoryCheck.Cli.Maps.MapCommand.PartialFile); break;
+            case "corrupt": File.WriteAllText(dir[TheoryCheck.Cli.Maps.MapCommand.PartialFile], "{\"manifest\": "); break;
+            default: TheoryCheck.Cli.Maps.MapJson.Write(dir.Path, doc); break;
+        }
+        var before = Directory.GetFiles(dir.Path).ToDictionary(f => f, File.ReadAllText);
+        var (code, output, err) = CliRun.Invoke("map", "MB-1", "--axis", "steps=100..200", "--scale", "smoke", "--out", dir.Path, "--resume");
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.StartsWith("theorycheck: " + message, err);
+        Assert.Equal(before, Directory.GetFiles(dir.Path).ToDictionary(f => f, File.ReadAllText));
     }
 }
 
@@ -169,6 +211,26 @@ public sealed class MapOfATrainedClaimTests
         Assert.Equal(b.Failing.Measured, failing.Measured);
         // The map may cross the claim's domain (ζ ∈ [0.1, 0.2]): points outside are computed and marked.
         Assert.Contains(map.Points, p => p.OutsideDomain && p.Status != PointStatus.NotMeasured);
+    }
+
+    /// <summary>A map cut off after its first point (its partial file as the CLI saved it) resumes to the same map.json.</summary>
+    [Fact]
+    public void AnInterruptedMapResumesToTheSameMap()
+    {
+        using var dir = new TempDir();
+        string[] args = { "map", "PA-11", "--axis", "n=100..1000", "--points", "3", "--bound", "cos_at_1000", "--scale", "smoke", "--out", dir["full"] };
+        Assert.Equal(0, CliRun.Invoke(args).Code);
+        var full = TheoryCheck.Cli.Maps.MapJson.Read(dir["full/map.json"]);
+        Assert.False(File.Exists(dir["full/" + TheoryCheck.Cli.Maps.MapCommand.PartialFile]), "a finished map keeps its partial file");
+        Directory.CreateDirectory(dir["cut"]);
+        TheoryCheck.Cli.Maps.MapJson.Write(dir["cut"], full with { Points = full.Points.Take(1).ToArray(), Bracket = null }, TheoryCheck.Cli.Maps.MapCommand.PartialFile);
+        var (code, _, err) = CliRun.Invoke(args.Take(args.Length - 1).Append(dir["cut"]).Append("--resume").ToArray());
+        Assert.True(code == 0, err);
+        Assert.Contains("resuming: 1 point(s)", err);
+        Assert.DoesNotContain($"[PA-11 n={full.Points[0].At[0]}]", err);
+        var resumed = TheoryCheck.Cli.Maps.MapJson.Read(dir["cut/map.json"]);
+        Assert.Equal(full.Points.Select(p => (p.At[0], p.Status, p.Measured)), resumed.Points.Select(p => (p.At[0], p.Status, p.Measured)));
+        Assert.Equal(full.Summary, resumed.Summary);
     }
 }
 
