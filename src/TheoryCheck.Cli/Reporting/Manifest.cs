@@ -52,8 +52,16 @@ public sealed record Manifest(
     static IReadOnlyList<string>? LoadedClaimsAssemblies()
     {
         var loaded = TheoryCheck.Claims.Catalog.RegisteredFamilies.Select(f => f.GetType().Assembly).Distinct()
-            .Select(a => $"{a.GetName().Name} {a.GetName().Version} mvid {a.ManifestModule.ModuleVersionId} ({a.Location})").ToArray();
+            .Select(a => $"{a.GetName().Name} {a.GetName().Version} mvid {a.ManifestModule.ModuleVersionId} ({Where(a.Location)})").ToArray();
         return loaded.Length == 0 ? null : loaded;
+    }
+
+    /// <summary>The assembly's path relative to the working folder when it lies inside it: the same build in another clone then
+    /// records the same manifest, and rerun or diff name no difference that is only where the clone lives.</summary>
+    static string Where(string location)
+    {
+        string relative = Path.GetRelativePath(Directory.GetCurrentDirectory(), location);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? location : relative.Replace('\\', '/');
     }
 
     /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>
