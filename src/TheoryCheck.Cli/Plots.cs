@@ -24,9 +24,25 @@ public static class Plots
             [RegretCurvesTable.Instance.Name] = TuningCurves,
         };
 
-    /// <summary>Writes the table's plots into <paramref name="dir"/>; returns their paths (none for tables without a plot).</summary>
+    /// <summary>Writes the table's plots into <paramref name="dir"/>; returns their paths (none for tables without a plot). A
+    /// table the tool has no figure for is drawn as its source declares (ITableSource.Plot: a user's table).</summary>
     public static IReadOnlyList<string> For(ResultTable table, string dir) =>
-        ByTable.TryGetValue(table.Name, out var plot) ? plot(table, dir) : Array.Empty<string>();
+        ByTable.TryGetValue(table.Name, out var plot) ? plot(table, dir)
+        : TheoryCheck.Claims.Catalog.Table(table.Name)?.Plot is { } declared ? RowsAcrossColumns(table, declared, dir)
+        : Array.Empty<string>();
+
+    /// <summary>A declared plot: each row a line over the columns whose headers carry an x (TablePlot.X), labelled by its other cells.</summary>
+    static IReadOnlyList<string> RowsAcrossColumns(ResultTable t, TablePlot p, string dir)
+    {
+        int[] columns = Enumerable.Range(0, t.Columns.Length).Where(c => TablePlot.X(t.Columns[c]) is not null).ToArray();
+        if (columns.Length == 0) return Array.Empty<string>();
+        double[] xs = columns.Select(c => TablePlot.X(t.Columns[c])!.Value).ToArray();
+        var plt = NewPlot(t.Title, p.XLabel, p.YLabel);
+        var labels = Enumerable.Range(0, t.Columns.Length).Except(columns).ToArray();
+        foreach (var row in t.Rows)
+            Series(plt, string.Join(", ", labels.Select(c => row[c])), xs, columns.Select(c => Value(row[c])).ToArray(), line: true);
+        return new[] { Save(plt, dir, $"{t.Name}.png") };
+    }
 
     static IReadOnlyList<string> AccuracyVsZeta(ResultTable t, string dir)
     {

@@ -55,6 +55,7 @@ public sealed class NetworkGapsTable : ITableSource
     public string Family => RegressionSetup.Family;
     public bool IsSnapshot => true;
     public IReadOnlyList<string> Shows { get; } = new[] { "LR-1", "LR-3" };
+    public TablePlot Plot { get; } = new("prompt length k", "mean squared gap");
 
     public ResultTable Build(RunContext ctx)
     {

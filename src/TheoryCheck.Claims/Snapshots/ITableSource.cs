@@ -23,6 +23,9 @@ public interface ITableSource
     /// small eval set, curves), which is for looking at and has no tolerances.</summary>
     bool IsSnapshot { get; }
 
+    /// <summary>How a report draws the table when the tool has no figure of its own for it (a user's table): null draws none.</summary>
+    TablePlot? Plot => null;
+
     /// <summary>Builds the table deterministically from the context's seed (same seed, same machine ⇒ same bytes).</summary>
     ResultTable Build(RunContext ctx);
 }

@@ -69,6 +69,7 @@ public sealed class TemplateEndToEndTests(ITestOutputHelper output)
         string run = Run(project, env, "dotnet", cli, "run", "MY", "--scale", "smoke", "--out", dir["run"], "--report");
         Assert.Contains("| MY-1 | pass |", run);
         Assert.True(File.Exists(Path.Combine(dir["run"], "tables", "MyLab.Regret.md")));
+        Assert.True(File.Exists(Path.Combine(dir["run"], "plots", "MyLab.Regret.png")), "the template's declared plot is in the report");
     }
 
     string Run(string folder, IReadOnlyDictionary<string, string> env, string file, params string[] args)

@@ -68,6 +68,8 @@ public sealed class WritingAClaimGuideTests(ITestOutputHelper output)
         string report = File.ReadAllText(dir["report.md"]);
         Assert.Contains("KT-1", report);
         Assert.True(File.Exists(Path.Combine(dir.Path, "tables", "KT.Regret.md")), "the family's table is in the report's tables");
+        Assert.True(new FileInfo(Path.Combine(dir.Path, "plots", "KT.Regret.png")).Length > 1000, "the table's declared plot is drawn");
+        Assert.Contains("plots/KT.Regret.png", report);
 
         var rerun = CliRun.Invoke("--claims", dll, "rerun", dir["results.json"]);
         Assert.Equal(0, rerun.Code);

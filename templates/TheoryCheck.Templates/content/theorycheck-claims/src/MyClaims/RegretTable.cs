@@ -14,6 +14,8 @@ public sealed class RegretTable : ITableSource
     public string Family => "MY";
     public bool IsSnapshot => true;
     public IReadOnlyList<string> Shows { get; } = new[] { "MY-1" };
+    // A report draws each row as a line across the "N=…" columns (plots/MyClaims.Regret.png).
+    public TablePlot Plot { get; } = new("N (tosses)", "expected regret (nats)");
 
     public ResultTable Build(RunContext ctx)
     {
