@@ -37,10 +37,11 @@ public sealed record ReferenceMap(string Name, string Claim, string Axis, double
         claim == Claim && axis == Axis && lo == Lo && hi == Hi && points == Points;
 
     /// <summary>The snapshot table of a map run as this reference is (<see cref="Run"/>, or `map` with the same arguments).</summary>
-    public ResultTable Table(MapResult map, Scale scale) => Table(map.Bound.Metric, map.Bound.OpSymbol, map.Bound.Value, map.Points, map.Bracket, scale);
-
-    ResultTable Table(string bound, string op, double value, IReadOnlyList<MapPoint> points, Bracket? bracket, Scale scale)
+    public ResultTable Table(MapResult map, Scale scale)
     {
+        string bound = map.Bound.Metric, op = map.Bound.OpSymbol;
+        double value = map.Bound.Value;
+        var (points, bracket) = (map.Points, map.Bracket);
         var axis = AxisOf();
         string x = Axis;
         int xDecimals = axis.Step >= 1 ? 0 : 2;
