@@ -65,7 +65,7 @@ public static partial class Commands
         var outDir = new Option<string?>("--out") { Description = "folder for results.json (and results.csv, report.md, tables/, plots/ with --report)" };
         var report = new Option<bool>("--report") { Description = "also build the families' result tables and write DIR/report.md with PNG plots and DIR/results.csv" };
         var force = new Option<bool>("--force") { Description = "overwrite a non-empty --out folder" };
-        var resume = new Option<bool>("--resume") { Description = "continue an interrupted run in --out: skip claims already in DIR/results.partial.json" };
+        var resume = new Option<bool>("--resume") { Description = "continue an interrupted run in --out: skip claims already in DIR/results.partial.json and tuning runs already in DIR/runs.partial" };
         var shard = new Option<string?>("--shard") { Description = "i/n: run a deterministic 1/n of the selected claims (combine the shards with merge)" };
         var target = TaskOptions.TargetOption();
         var pretrain = TaskOptions.PretrainOption();

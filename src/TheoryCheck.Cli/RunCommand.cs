@@ -1,5 +1,6 @@
 // `run` (with --out, --report, --force, --resume, --shard) and `report`. Every input is validated before any work, so bad
-// input writes nothing; after each claim the run so far is saved to DIR/results.partial.json, which --resume continues.
+// input writes nothing; after each claim the run so far is saved to DIR/results.partial.json, and each PT tuning run as it
+// finishes to DIR/runs.partial (Checkpoints), which --resume continues.
 using System.Diagnostics;
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Core;
@@ -41,10 +42,21 @@ public static class RunCommand
         var runner = Runner.Start(scale, seed, stderr, target, pretrain, arch);
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
-        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name, Arch = TaskOptions.ArchName(arch) };
+        var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name, Arch = TaskOptions.ArchName(arch),
+                                                            ResumedFrom = ResumedFrom(partial) };
         var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
-        if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
+        string? checkpoints = o.Out is null ? null : Path.Combine(o.Out, Checkpoints.FolderName);
+        if (o.Out != null && !o.Resume)
+        {
+            File.Delete(Path.Combine(o.Out, PartialFile)); // stale from a --force'd folder
+            if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
+        }
+        var saved = checkpoints is null ? null : runner.SaveWorkIn(checkpoints);
+        // This leg's manifest goes on record before any work: a leg killed inside its first claim still leaves tuning runs
+        // that the next leg reads back, and its ResumedFrom must name it.
+        if (o.Out != null)
+            ResultsJson.Write(o.Out, new(manifest with { WallSeconds = before }, partial?.Claims ?? []), PartialFile);
 
         var results = new List<ResultsJson.ClaimDto>();
         var tableNames = new List<string>();
@@ -63,6 +75,7 @@ public static class RunCommand
                 if (runner.Table(source) is { } t) { RunReport.SaveTable(o.Out!, t); tableNames.Add(t.Name); }
             }
         });
+        if (saved?.Loaded > 0) stderr.WriteLine($"resumed {saved.Loaded} tuning run(s) from {saved.Folder} instead of running them again");
         stdout.Write(ClaimTable.ToMarkdown(results));
         if (o.Out != null)
         {
@@ -70,11 +83,16 @@ public static class RunCommand
                                                results, tableNames);
             stderr.WriteLine($"wrote {ResultsJson.Write(o.Out, doc)}");
             File.Delete(Path.Combine(o.Out, PartialFile));
+            if (Directory.Exists(checkpoints)) Directory.Delete(checkpoints, recursive: true);
             if (o.Report) stderr.WriteLine($"wrote {RunReport.Write(o.Out, stderr, buildMissing: false)}");
             else stderr.WriteLine($"wrote {AtomicFile.WriteText(Path.Combine(o.Out, "results.csv"), TidyCsv.Build(doc, []))}");
         }
         return results.All(r => r.Verdict is "pass" or "finding") ? Commands.Ok : Commands.ClaimFailed;
     }
+
+    /// <summary>The legs before this one of a resumed run, oldest first; null for a run that starts afresh.</summary>
+    static IReadOnlyList<string>? ResumedFrom(ResultsJson.Document? partial) => partial is null ? null
+        : [.. partial.Manifest.ResumedFrom ?? [], $"{partial.Manifest.Commit}{(partial.Manifest.Dirty ? " (dirty)" : "")} ({partial.Manifest.Started})"];
 
     /// <summary>The claims an interrupted run already finished; they must come from the same scale, seed, selection, shard and --arch.</summary>
     static ResultsJson.Document? ReadPartial(string dir, Scale scale, int seed, string[] ids, Shard? shard, string? arch)

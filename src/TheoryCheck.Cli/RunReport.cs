@@ -68,6 +68,7 @@ public static class RunReport
         Field("PT target / pretraining / network", m.Target is null && m.Pretrain is null && m.Arch is null ? null
             : $"{m.Target ?? "built-in"} / {m.Pretrain ?? "beta:1,1"} / {m.Arch ?? "both"}");
         Field("merged from shards", m.MergedFrom is null ? null : string.Join(", ", m.MergedFrom));
+        Field("resumed from", m.ResumedFrom is null ? null : string.Join(", ", m.ResumedFrom));
         Field("device / torch threads", $"{m.Device} / {m.Threads}");
         Field("TorchSharp / libtorch", $"{m.Torchsharp} / {m.Libtorch}");
         Field(".NET", m.Dotnet);

@@ -14,7 +14,7 @@ namespace TheoryCheck.Cli;
 public sealed class Runner
 {
     readonly Scale scale;
-    readonly RunContext ctx;
+    RunContext ctx;
     string current = "";
 
     /// <param name="target">--target for the PT family (null = built-in targets).</param>
@@ -42,6 +42,15 @@ public sealed class Runner
               TaskOptions.Parse("target", recorded.Target), TaskOptions.Parse("pretrain", recorded.Pretrain), TaskOptions.ParseArch(recorded.Arch));
 
     public Progress Progress { get; }
+
+    /// <summary>Saves every finished tuning run in <paramref name="folder"/> and reads back those already there (`run --out`,
+    /// for --resume); warnings about unreadable ones go to the progress lines.</summary>
+    public Checkpoints SaveWorkIn(string folder)
+    {
+        var saved = new Checkpoints(folder, ctx.Log);
+        ctx = ctx with { Checkpoints = saved };
+        return saved;
+    }
 
     /// <summary>The context every claim of this run gets (scale, seed, targets, logging).</summary>
     public RunContext Context => ctx;

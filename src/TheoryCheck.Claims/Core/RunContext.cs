@@ -22,6 +22,10 @@ public sealed record RunContext(Scale Scale, int Seed, Action<string> Log)
     /// declare an axis of that name read it (Claim.Axes).</summary>
     public Maps.KnobValues Knobs { get; init; } = Maps.KnobValues.None;
 
+    /// <summary>Where finished pieces of work (PT tuning runs) are saved for `run --resume` (DIR/runs.partial); null = kept in
+    /// memory only.</summary>
+    public Checkpoints? Checkpoints { get; init; }
+
     /// <summary>The map's value of knob <paramref name="name"/>, or null when the preset applies.</summary>
     public double? Knob(string name) => Knobs.Values.TryGetValue(name, out var v) ? v : null;
 

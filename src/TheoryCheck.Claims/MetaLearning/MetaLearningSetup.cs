@@ -52,10 +52,13 @@ public static class MetaLearningSetup
     /// <param name="budget">Another pretraining budget than the scale's (a mutant's short training); null = the preset.</param>
     public static CoinNetwork Pretrained(Architecture arch, TaskDistribution prior, RunContext ctx, MetaBudget? budget = null)
     {
-        var preset = Preset(ctx.Scale);
-        var spec = new MetaTrainingSpec(preset.For(arch), prior, budget ?? Budget(ctx), PretrainSeeds(arch, ctx));
+        var spec = PretrainedSpec(arch, prior, ctx, budget);
         return Loaded.Get(spec.Key, () => MetaTraining.Get(spec, ctx.Log));
     }
+
+    /// <summary>What <see cref="Pretrained"/> trains (or reads from the model cache); its Key names that network.</summary>
+    public static MetaTrainingSpec PretrainedSpec(Architecture arch, TaskDistribution prior, RunContext ctx, MetaBudget? budget = null) =>
+        new(Preset(ctx.Scale).For(arch), prior, budget ?? Budget(ctx), PretrainSeeds(arch, ctx));
 
     /// <summary>
     /// What an MB claim tests in place of <see cref="Pretrained"/>: that network, or the context's MB mutant standing where it
@@ -81,10 +84,20 @@ public static class MetaLearningSetup
     /// </summary>
     public static CoinNetwork Untrained(Architecture arch, RunContext ctx, int draw = 0)
     {
-        var preset = Preset(ctx.Scale);
+        var (config, init) = UntrainedInit(arch, ctx, draw);
+        return Loaded.Get(UntrainedKey(arch, ctx, draw), () => CoinNetwork.Create(config, init));
+    }
+
+    /// <summary>Names the network <see cref="Untrained"/> returns.</summary>
+    public static string UntrainedKey(Architecture arch, RunContext ctx, int draw = 0)
+    {
+        var (config, init) = UntrainedInit(arch, ctx, draw);
+        return $"untrained|{config}|{init}";
+    }
+
+    static (ModelConfig Config, ulong Init) UntrainedInit(Architecture arch, RunContext ctx, int draw)
+    {
         var seeds = PretrainSeeds(arch, ctx);
-        ulong init = draw == 0 ? seeds.Init : seeds.ForRepetition(draw).Init;
-        var key = $"untrained|{preset.For(arch)}|{init}";
-        return Loaded.Get(key, () => CoinNetwork.Create(preset.For(arch), init));
+        return (Preset(ctx.Scale).For(arch), draw == 0 ? seeds.Init : seeds.ForRepetition(draw).Init);
     }
 }

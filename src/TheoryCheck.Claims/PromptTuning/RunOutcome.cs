@@ -1,4 +1,6 @@
 // What one tuning run leaves behind, in plain numbers: the mean regret curve and the per-sequence regrets at the horizons.
+using System.Text.Json.Nodes;
+using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Statistics;
 
 namespace TheoryCheck.Claims.PromptTuning;
@@ -18,4 +20,30 @@ public sealed record RunOutcome(Method Method, int Rep, double[] MeanCurve, IRea
     public Measurement At(int n) => PerSequence.TryGetValue(n, out var v)
         ? Measurement.MeanOf(v)
         : throw new ArgumentOutOfRangeException(nameof(n), $"horizon {n} was not evaluated (evaluation length {MeanCurve.Length - 1})");
+
+    /// <summary>This outcome as a checkpoint (<see cref="Checkpoints"/>): every number by its exact bits.</summary>
+    public JsonNode ToJson()
+    {
+        var perSequence = new JsonObject();
+        foreach (var (h, v) in PerSequence) perSequence[h.ToString(System.Globalization.CultureInfo.InvariantCulture)] = Checkpoints.Bits(v);
+        return new JsonObject
+        {
+            ["method"] = Method.ToString(), ["rep"] = Rep, ["meanCurve"] = Checkpoints.Bits(MeanCurve), ["perSequence"] = perSequence,
+            ["detail"] = Detail, ["seconds"] = Seconds,
+            ["hardBits"] = HardBits is null ? null : new JsonArray(HardBits.Select(b => (JsonNode?)JsonValue.Create(b)).ToArray()),
+        };
+    }
+
+    /// <exception cref="InvalidDataException">Not an outcome <see cref="ToJson"/> wrote.</exception>
+    public static RunOutcome FromJson(JsonNode node)
+    {
+        var method = Enum.TryParse<Method>((string?)node["method"], out var m) ? m : throw new InvalidDataException("unknown method");
+        var perSequence = (node["perSequence"] as JsonObject ?? throw new InvalidDataException("no per-sequence regrets"))
+            .ToDictionary(p => int.Parse(p.Key, System.Globalization.CultureInfo.InvariantCulture), p => Checkpoints.FromBits(p.Value));
+        return new RunOutcome(method, (int)node["rep"]!, Checkpoints.FromBits(node["meanCurve"]), perSequence,
+                              (string?)node["detail"] ?? "", (double)node["seconds"]!)
+        {
+            HardBits = node["hardBits"] is JsonArray bits ? bits.Select(b => (int)b!).ToArray() : null,
+        };
+    }
 }

@@ -24,10 +24,27 @@ public static class TuningRuns
     public static RunOutcome Get(RunRequest request, RunContext ctx)
     {
         var (setting, method, length, rep) = request.Normalized;
+        return Done.Get(Key(request, ctx), () => ctx.Checkpoints is { } saved
+            ? saved.GetOrCompute(CheckpointKey(request, ctx), () => Run(setting, method, length, rep, ctx), o => o.ToJson(), RunOutcome.FromJson)
+            : Run(setting, method, length, rep, ctx));
+    }
+
+    static string Key(RunRequest request, RunContext ctx)
+    {
+        var (setting, method, length, rep) = request.Normalized;
         // A run a mutant changes is its own run; every other run is shared with the real thing's.
         var mutant = PromptTuningMutant.Of(ctx);
-        string key = $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}" + (mutant.Changes(method) ? "|" + mutant.Id : "");
-        return Done.Get(key, () => Run(setting, method, length, rep, ctx));
+        return $"{ctx.Scale}|{ctx.Seed}|{setting}|{method}|{length}|{rep}" + (mutant.Changes(method) ? "|" + mutant.Id : "");
+    }
+
+    /// <summary>A run's checkpoint key: its memo key (scale, seed, setting, method, length, repetition, mutant), the network it
+    /// tuned (its meta-training spec) and the preset it tuned and was scored with, so that a run saved by a build with other
+    /// presets is never read back.</summary>
+    public static string CheckpointKey(RunRequest request, RunContext ctx)
+    {
+        var s = request.Setting;
+        string network = s.Untrained ? MetaLearningSetup.UntrainedKey(s.Arch, ctx, s.InitDraw) : MetaLearningSetup.PretrainedSpec(s.Arch, s.Pretrain, ctx).Key;
+        return $"PT run|{Key(request, ctx)}|{network}|{PromptingSetup.Preset(ctx.Scale)}";
     }
 
     /// <summary>Every request's outcome, in request order; the missing runs tune side by side (<see cref="Lanes"/>). A claim

@@ -11,6 +11,8 @@ namespace TheoryCheck.Cli.Reporting;
 /// <param name="Selection">Every claim id the command selected, before sharding (shards of one run agree on it).</param>
 /// <param name="Shard">"i/n" when this run is one shard, else null.</param>
 /// <param name="MergedFrom">The shards a merged results.json was combined from.</param>
+/// <param name="ResumedFrom">The earlier legs of a resumed run, oldest first, each "commit (started)": the claims and tuning runs
+/// they finished are read back, not run again, so a run that spans commits says which.</param>
 /// <param name="Target">--target (PT family), null = built-in targets. <paramref name="Pretrain"/>: --pretrain, null = Beta(1,1).</param>
 /// <param name="Arch">--arch (PT family): lstm or transformer; null = both networks.</param>
 /// <param name="Heap">How glibc's heap was set up (TorchRuntime.HeapPolicy): it moves wall time, never a value.</param>
@@ -23,7 +25,7 @@ public sealed record Manifest(
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
     string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null,
-    string? Arch = null, string? Heap = null, IReadOnlyList<string>? ClaimsAssemblies = null)
+    string? Arch = null, string? Heap = null, IReadOnlyList<string>? ClaimsAssemblies = null, IReadOnlyList<string>? ResumedFrom = null)
 {
     public const string ToolName = "theorycheck";
 
