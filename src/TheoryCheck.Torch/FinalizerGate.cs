@@ -21,21 +21,39 @@ public static class FinalizerGate
     public static IDisposable Hold()
     {
         lock (Sync)
-        {
-            if (holders++ == 0)
-            {
-                open = new ManualResetEventSlim(false);
-                using var parked = new ManualResetEventSlim(false);
-                DropBlocker(open, parked);
-                // The blocker is unreachable now: one collection queues it, and the finalizer thread reaches it after every
-                // object queued before (all from finished calls, since no lane runs yet). From then on it is parked. A gen-0
-                // collection finds it (it was just allocated) at a fraction of a full one's cost, which a hold per training
-                // chunk and per Lanes.Map pays.
-                do GC.Collect(0);
-                while (!parked.Wait(10));
-            }
-        }
+            if (holders++ == 0) Park();
         return new Holder();
+    }
+
+    static void Park()
+    {
+        open = new ManualResetEventSlim(false);
+        using var parked = new ManualResetEventSlim(false);
+        DropBlocker(open, parked);
+        // The blocker is unreachable now: one collection queues it, and the finalizer thread reaches it after every
+        // object queued before (all from finished calls, since no lane runs yet). From then on it is parked. A gen-0
+        // collection finds it (it was just allocated) at a fraction of a full one's cost, which a hold per training
+        // chunk and per Lanes.Map pays.
+        do GC.Collect(0);
+        while (!parked.Wait(10));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> with the finalizer thread free, then parks it again: for work that waits on finalizers
+    /// (GC.WaitForPendingFinalizers, as the memory bench's readings do), which under a parked finalizer waits for ever. Only
+    /// a sole holder between its torch calls may do this (a training step's callback, with no lane running beside it).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Another holder's torch calls may be running.</exception>
+    public static void Unparked(Action action)
+    {
+        lock (Sync)
+        {
+            if (holders > 1) throw new InvalidOperationException($"the finalizer gate has {holders} holders: freeing the finalizer could free a Scalar under another holder's op");
+            bool held = holders == 1;
+            if (held) open.Set();
+            try { action(); }
+            finally { if (held) Park(); }
+        }
     }
 
     /// <summary>Holders right now (tests).</summary>

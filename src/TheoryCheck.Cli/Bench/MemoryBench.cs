@@ -2,6 +2,7 @@
 // and at the last step. One dispose scope per step should keep it flat (target: within ±10 %; docs/performance.md). The .NET heap is
 // read too: RSS growth with a flat heap is native (glibc keeping freed libtorch buffers; docs/performance.md).
 using System.Diagnostics;
+using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
 
@@ -39,12 +40,17 @@ public static class MemoryBench
         return new MemoryResult(b.Name, b.Config.Name, b.Batch, b.Length, steps, first, last, (last - first) / first, samples);
     }
 
-    /// <summary>Resident set size after a full collection, so that garbage the GC has not yet reclaimed does not count.</summary>
+    /// <summary>Resident set size after a full collection, so that garbage the GC has not yet reclaimed does not count. The
+    /// trainer holds the finalizer gate while steps run, so waiting for finalizers must free the finalizer first: without
+    /// that, `bench` hung here for ever (found on 2026-12-01, after Trainer.Fit began holding the gate).</summary>
     static MemorySample Sample(int step)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        FinalizerGate.Unparked(() =>
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+        });
         using var self = Process.GetCurrentProcess();
         const double MiB = 1024.0 * 1024.0;
         return new MemorySample(step, self.WorkingSet64 / MiB, GC.GetGCMemoryInfo().TotalCommittedBytes / MiB);

@@ -21,6 +21,17 @@ public sealed class BenchTests
         foreach (var p in mustNotExist) Assert.False(Directory.Exists(p) || File.Exists(p), $"{p} was written");
     }
 
+    /// <summary>The memory run reads RSS after waiting for finalizers inside training steps; it hung there for ever once the
+    /// trainer held the finalizer gate (FinalizerGate.Unparked).</summary>
+    [Fact]
+    public void TheMemoryRunFinishes()
+    {
+        var run = Task.Run(() => MemoryBench.Run(new BenchPlan("test", 1, 1, BenchPlan.MemoryBaselineStep + 60), _ => { }));
+        Assert.True(run.Wait(TimeSpan.FromSeconds(120)), "the memory run hung");
+        Assert.Equal(BenchPlan.MemoryBaselineStep, run.Result.Samples[0].Step);
+        Assert.Equal(BenchPlan.MemoryBaselineStep + 59, run.Result.Samples[^1].Step);
+    }
+
     [Theory]
     [InlineData("huge")]
     [InlineData("paper")]

@@ -48,6 +48,48 @@ public sealed class FinalizerGateTests
         Assert.Equal(0, FinalizerGate.Holders);
     }
 
+    /// <summary>Waiting for finalizers inside a training step (the memory bench's readings) must return: with the finalizer
+    /// parked it waited for ever, and `bench` hung. Unparked frees it for the wait and parks it again for the next steps.</summary>
+    [Fact]
+    [Trait("Tier", "Fast")]
+    public void WaitingForFinalizersInsideATrainingStepReturns()
+    {
+        TorchRuntime.Initialize();
+        using var w = new TorchSharp.Modules.Parameter(ones(3));
+        var finalizedInStep = new List<bool>();
+        var heldAfter = new List<int>();
+        var training = Task.Run(() => TheoryCheck.Torch.Training.Trainer.Fit(new[] { w }, step =>
+        {
+            if (step == 5)
+            {
+                using var finalized = new ManualResetEventSlim(false);
+                FinalizerGate.Unparked(() =>
+                {
+                    Drop(finalized);
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                });
+                finalizedInStep.Add(finalized.IsSet);
+                heldAfter.Add(FinalizerGate.Holders);
+            }
+            return w.square().sum();
+        }, new TheoryCheck.Torch.Training.OptimiserConfig(20, 1e-2)));
+        Assert.True(training.Wait(TimeSpan.FromSeconds(60)), "waiting for finalizers inside a training step hung");
+        Assert.Equal(new[] { true }, finalizedInStep);
+        Assert.Equal(new[] { 1 }, heldAfter);
+        Assert.Equal(0, FinalizerGate.Holders);
+    }
+
+    [Fact]
+    [Trait("Tier", "Fast")]
+    public void TheFinalizerIsNotFreedUnderAnotherHoldersOps()
+    {
+        using (FinalizerGate.Hold())
+        using (FinalizerGate.Hold())
+            Assert.Throws<InvalidOperationException>(() => FinalizerGate.Unparked(() => { }));
+        Assert.Equal(0, FinalizerGate.Holders);
+    }
+
     /// <summary>Two threads doing torch arithmetic beside a third that forces collections: without the gate this failed
     /// 2–4 times in 30 s on the CI machine ("Expected false to be true", "Unknown scalar type"); under it, never.</summary>
     [Fact]
