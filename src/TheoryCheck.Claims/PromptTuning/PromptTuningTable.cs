@@ -47,6 +47,13 @@ public sealed class PromptTuningTable(Architecture arch) : ITableSource
     /// the rest of an equally valid rerun (docs/reproducibility.md#8-snapshot-tolerances).</summary>
     public const double ToleranceFloor = 0.02;
 
+    /// <summary>EmbedWT's floor past the tuning length (N &gt; 50 at ci): equally valid numerics move those cells several times
+    /// further than any other. Measured on the 0.2 coin at N = 200: 0.198 under the numeric policy here, 0.084 on the CI machine
+    /// of 2026-12-01, 0.053 under MKL's default, 0.037-0.039 under MKL AUTO/AVX2 or ATen's scalar kernels; the mixture at 200
+    /// 1.263-1.465. The nearest miss (pt-extra-group: EmbedWT training the unembedding too) still leaves the mixture's cells:
+    /// 0.795 against 1.465 at N = 200 (docs/reproducibility.md#8-snapshot-tolerances).</summary>
+    public const double EmbedWtExtrapolationFloor = 0.25;
+
     public ResultTable Build(RunContext ctx)
     {
         PromptingSetup.Require(ctx, arch, "this table is about");
@@ -55,6 +62,11 @@ public sealed class PromptTuningTable(Architecture arch) : ITableSource
         var columns = new List<string> { "method" };
         foreach (var t in Targets(ctx)) foreach (int n in horizons) columns.Add($"{t.Name} @{n}");
         var tolerances = columns.Skip(1).ToDictionary(c => c, _ => new Tolerance(ToleranceFloor, SeMultiple: 4));
+        // Measured on the LSTM only; the Transformer's table (Extended tier) keeps its columns' tolerances.
+        if (arch == Architecture.Lstm)
+            foreach (var t in Targets(ctx))
+                foreach (int n in horizons.Where(n => n > preset.Budget.Length))
+                    tolerances[ResultTable.CellKey(nameof(Method.EmbedWT), $"{t.Name} @{n}")] = new Tolerance(EmbedWtExtrapolationFloor, SeMultiple: 4);
         var table = new ResultTable(Name, $"Prompt tuning vs weight tuning on the {(arch == Architecture.Lstm ? "LSTM" : "Transformer")}: regret@N, median ± SE [q25, q75] over tuning seeds ({ctx.Scale.Name()} scale)", columns,
             new[]
             {
@@ -64,7 +76,9 @@ public sealed class PromptTuningTable(Architecture arch) : ITableSource
                 "(eval set) rows: the same ideal predictor scored on the very sequences every network is scored on (mean ± SE over them), so a network compares with it pairwise, not with the population value",
                 (arch == Architecture.Lstm ? "no LoRAWT row: LoRA exists only on the Transformer (p1 §4.2). " : "") +
                 "SE: the seeded bootstrap over tuning seeds and the median repetition's evaluation SE, in quadrature (as the claims use it). " +
-                $"why these tolerances: the same seed reproduces byte-identical cells (at ci also at 2 threads); {ToleranceFloor} + 4·SE allows an equally valid rerun (docs/reproducibility.md#8-snapshot-tolerances)",
+                $"why these tolerances: the same seed reproduces byte-identical cells (at ci also at 2 threads); {ToleranceFloor} + 4·SE allows an equally valid rerun" +
+                (arch == Architecture.Lstm ? $"; EmbedWT past the tuning length (N > {preset.Budget.Length}) {EmbedWtExtrapolationFloor} + 4·SE, as other MKL modes and CPUs moved it 0.16" : "") +
+                " (docs/reproducibility.md#8-snapshot-tolerances)",
             }, tolerances);
         TuningRuns.Prefetch(Runs(ctx, arch), ctx);
         foreach (var method in Enum.GetValues<Method>())

@@ -50,9 +50,22 @@ public sealed class ResultTable
     {
         Name = name; Title = title; Columns = columns.ToArray(); Notes = notes?.ToArray() ?? Array.Empty<string>();
         Tolerances = tolerances ?? new Dictionary<string, Tolerance>();
-        foreach (var c in Tolerances.Keys)
-            if (!Columns.Contains(c)) throw new ArgumentException($"tolerance given for unknown column '{c}'");
+        foreach (var key in Tolerances.Keys)
+            if (!Columns.Contains(ColumnOf(key))) throw new ArgumentException($"tolerance given for unknown column '{ColumnOf(key)}'");
     }
+
+    /// <summary>The key of one cell's own tolerance (row label, column), which overrides its column's: for a cell that
+    /// equally valid numerics move further than its column's other cells (docs/reproducibility.md#8-snapshot-tolerances).</summary>
+    public static string CellKey(string row, string column) => $"{row}{CellSeparator}{column}";
+
+    const string CellSeparator = " ▸ ";
+
+    static string ColumnOf(string key) => key.IndexOf(CellSeparator, StringComparison.Ordinal) is var at and >= 0 ? key[(at + CellSeparator.Length)..] : key;
+
+    /// <summary>The tolerance of the cell at (<paramref name="row"/> label, <paramref name="column"/>): its own, else its
+    /// column's; null when the cell must match as text.</summary>
+    public static Tolerance? ToleranceFor(IReadOnlyDictionary<string, Tolerance> tolerances, string row, string column) =>
+        tolerances.TryGetValue(CellKey(row, column), out var own) ? own : tolerances.TryGetValue(column, out var col) ? col : null;
 
     public string Name { get; }
     public string Title { get; }
@@ -102,7 +115,8 @@ public sealed class ResultTable
     /// <summary>How the header line that states the per-column tolerances begins (ToMarkdown writes it, Parse skips it).</summary>
     const string TolerancesLine = "<!-- tolerances: ";
 
-    /// <summary>The per-column tolerances a table's "tolerances:" header line states (as <see cref="ToMarkdown"/> writes it).</summary>
+    /// <summary>The per-column (and per-cell, <see cref="CellKey"/>) tolerances a table's "tolerances:" header line states
+    /// (as <see cref="ToMarkdown"/> writes it).</summary>
     public static IReadOnlyDictionary<string, Tolerance> ParseTolerances(string markdown)
     {
         // The last such line: ToMarkdown writes it after the notes, and a note may itself begin with "tolerances:".
@@ -125,7 +139,8 @@ public sealed class ResultTable
         foreach (var n in Notes) sb.Append("<!-- ").Append(n).Append(" -->\n");
         if (Tolerances.Count > 0)
             sb.Append(TolerancesLine).Append(string.Join("; ", Columns.Where(Tolerances.ContainsKey)
-                .Select(c => $"{c}: {Tolerances[c]}"))).Append(" -->\n");
+                .Concat(Tolerances.Keys.Where(k => !Columns.Contains(k)).Order(StringComparer.Ordinal))
+                .Select(k => $"{k}: {Tolerances[k]}"))).Append(" -->\n");
         sb.Append('\n');
         sb.Append("| ").Append(string.Join(" | ", Columns)).Append(" |\n");
         sb.Append('|').Append(string.Join("|", Columns.Select(c => Tolerances.ContainsKey(c) ? "--:" : ":--"))).Append("|\n");

@@ -121,7 +121,7 @@ public sealed class SnapshotStore(string directory)
             for (int c = 0; c < e.Length; c++)
             {
                 string col = c < columns.Length ? columns[c] : $"#{c}";
-                if (tolerances.TryGetValue(col, out var tol) && TryNumber(e[c], out var ev, out var es) && TryNumber(g[c], out var gv, out var gs))
+                if (ResultTable.ToleranceFor(tolerances, e[0], col) is { } tol && TryNumber(e[c], out var ev, out var es) && TryNumber(g[c], out var gv, out var gs))
                 {
                     double allowed = tol.Allowed(ev, es, gs), diff = Math.Abs(gv - ev);
                     if (!(diff <= allowed))

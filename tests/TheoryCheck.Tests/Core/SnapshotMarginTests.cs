@@ -31,7 +31,8 @@ public sealed class SnapshotMarginTests
         {
             var bound = Catalog.ById(c.Claim).Spec.Bounds.Single(b => b.Metric == c.Metric);
             Assert.True(source.Shows.Contains(c.Claim), $"{name} declares a cell of {c.Claim} but does not list it in Shows");
-            Assert.True(tolerances.TryGetValue(c.Column, out var tolerance), $"{name}: column '{c.Column}' has no tolerance");
+            var tolerance = ResultTable.ToleranceFor(tolerances, c.Row, c.Column);
+            Assert.True(tolerance is not null, $"{name}: cell {c.Row} / {c.Column} has no tolerance");
             var (value, se) = CellAt(table, c.Row, c.Column);
             double measured = value - c.Minus - (c.MinusRow is null ? 0 : CellAt(table, c.MinusRow, c.Column).Value);
             if (c.Absolute) measured = Math.Abs(measured);
@@ -48,10 +49,37 @@ public sealed class SnapshotMarginTests
     public void ToleranceLinesReadBackAsWritten()
     {
         var t = new ResultTable("X", "x", new[] { "row", "coin:0.2 @50", "b", "c" }, null,
-            new Dictionary<string, Tolerance> { ["coin:0.2 @50"] = new(0.02, SeMultiple: 4), ["b"] = new(0.1, Rel: 0.1), ["c"] = Tolerance.Exact });
+            new Dictionary<string, Tolerance>
+            {
+                ["coin:0.2 @50"] = new(0.02, SeMultiple: 4), ["b"] = new(0.1, Rel: 0.1), ["c"] = Tolerance.Exact,
+                [ResultTable.CellKey("EmbedWT", "coin:0.2 @50")] = new(0.25, SeMultiple: 4),
+            });
         var back = ResultTable.ParseTolerances(t.ToMarkdown());
         Assert.Equal(t.Tolerances.OrderBy(p => p.Key), back.OrderBy(p => p.Key));
         Assert.Throws<FormatException>(() => Tolerance.Parse("abs 0.1 + twice"));
+    }
+
+    /// <summary>EmbedWT's widened cells on the LSTM (PromptTuningTable.EmbedWtExtrapolationFloor) still reject the nearest miss,
+    /// pt-extra-group, under which EmbedWT trains the unembedding too and scores as UnEmbedWT does: in every widened mixture
+    /// cell the verified UnEmbedWT value lies outside EmbedWT's tolerance. (On the 0.2 coin both are near 0 past N = 50, so
+    /// no tolerance that covers other CPUs could tell them apart there.)</summary>
+    [Fact]
+    public void EmbedWtsWidenedCellsStillRejectTheExtraGroupNearMiss()
+    {
+        const string name = "PromptTuning.MainComparison.LSTM";
+        string markdown = File.ReadAllText(Path.Combine(RepoPaths.Root, "snapshots", name + ".verified.md"));
+        var table = ResultTable.Parse(name, markdown);
+        var tolerances = ResultTable.ParseTolerances(markdown);
+        var widened = table.Columns.Where(c => tolerances.ContainsKey(ResultTable.CellKey("EmbedWT", c))).ToArray();
+        Assert.NotEmpty(widened);
+        foreach (var column in widened.Where(c => c.StartsWith("mix:", StringComparison.Ordinal)))
+        {
+            var (value, se) = CellAt(table, "EmbedWT", column);
+            var (nearMiss, nearMissSe) = CellAt(table, "UnEmbedWT", column);
+            double allowed = tolerances[ResultTable.CellKey("EmbedWT", column)].Allowed(value, se, nearMissSe);
+            Assert.True(Math.Abs(nearMiss - value) > allowed,
+                FormattableString.Invariant($"{column}: the near miss {nearMiss} is within EmbedWT's tolerance {allowed:G3} of {value}"));
+        }
     }
 
     /// <summary>The cell of the row whose leading cells, joined by " | ", are <paramref name="row"/>.</summary>

@@ -48,6 +48,23 @@ public sealed class SnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public void ACellsOwnToleranceOverridesItsColumnsForThatCellOnly()
+    {
+        static ResultTable WithCellTolerance(double a, double b) =>
+            new ResultTable("t", "Title", new[] { "row", "value" }, null,
+                            new Dictionary<string, Tolerance> { ["value"] = new(0.01), [ResultTable.CellKey("a", "value")] = new(0.2) })
+                .Add("a", a).Add("b", b);
+        Verify(WithCellTolerance(1.0, 1.0));
+        Assert.True(Store.Match(WithCellTolerance(1.15, 1.005)).Ok);                    // a within its own 0.2, b within 0.01
+        var problem = Assert.Single(Store.Match(WithCellTolerance(1.25, 1.0)).Problems);  // a past its own 0.2
+        Assert.Contains("row 1 (a)", problem);
+        problem = Assert.Single(Store.Match(WithCellTolerance(1.0, 1.15)).Problems);      // b keeps the column's 0.01
+        Assert.Contains("row 2 (b)", problem);
+        Assert.Throws<ArgumentException>(() => new ResultTable("t", "T", new[] { "row", "value" }, null,
+            new Dictionary<string, Tolerance> { [ResultTable.CellKey("a", "nope")] = new(0.2) }));
+    }
+
+    [Fact]
     public void TextCellsMustMatchExactly()
     {
         Verify(Table(1));
