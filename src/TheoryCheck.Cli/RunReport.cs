@@ -76,6 +76,7 @@ public static class RunReport
         Field("CPU", m.Cpu + (m.VectorExtensions is { } v ? $" ({v})" : ""));
         Field("MKL_CBWR", m.MklCbwr ?? "not recorded");
         Field("ATEN_CPU_CAPABILITY", m.AtenCpuCapability ?? "not recorded");
+        Field("ONEDNN_MAX_CPU_ISA", m.OnednnMaxCpuIsa ?? "not recorded");
         Field("heap (speed only)", m.Heap);
         Field("wall time", Inv($"{m.WallSeconds:0.0} s"));
         foreach (var model in m.Models ?? Array.Empty<TheoryCheck.Torch.ModelRecord>())

@@ -25,7 +25,8 @@ public sealed record Manifest(
     string Command = "", string Started = "", IReadOnlyList<string>? Selection = null, string? Shard = null,
     IReadOnlyList<string>? MergedFrom = null, IReadOnlyList<ModelRecord>? Models = null, double WallSeconds = 0,
     string? Target = null, string? Pretrain = null, string? MklCbwr = null, string? VectorExtensions = null, string? AtenCpuCapability = null,
-    string? Arch = null, string? Heap = null, IReadOnlyList<string>? ClaimsAssemblies = null, IReadOnlyList<string>? ResumedFrom = null)
+    string? Arch = null, string? Heap = null, IReadOnlyList<string>? ClaimsAssemblies = null, IReadOnlyList<string>? ResumedFrom = null,
+    string? OnednnMaxCpuIsa = null)
 {
     public const string ToolName = "theorycheck";
 
@@ -48,7 +49,7 @@ public sealed record Manifest(
             Command: string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability,
-            Heap: TorchRuntime.HeapPolicy, ClaimsAssemblies: LoadedClaimsAssemblies());
+            Heap: TorchRuntime.HeapPolicy, ClaimsAssemblies: LoadedClaimsAssemblies(), OnednnMaxCpuIsa: TorchRuntime.OnednnMaxCpuIsa);
     }
 
     static IReadOnlyList<string>? LoadedClaimsAssemblies()
@@ -71,6 +72,7 @@ public sealed record Manifest(
     {
         ("commit", Commit), ("torch threads", $"{Threads}"), ("libtorch", Libtorch), ("device", Device),
         ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr), ("ATEN_CPU_CAPABILITY", AtenCpuCapability),
+        ("ONEDNN_MAX_CPU_ISA", OnednnMaxCpuIsa),
         ("claims assemblies", ClaimsAssemblies is null ? null : string.Join("; ", ClaimsAssemblies)),
     };
 

@@ -46,7 +46,10 @@ public sealed class ReproducibilityTests
         Assert.Equal(TorchRuntime.DefaultMklCbwr, (string?)Manifest(dir["default"])["mklCbwr"]);
         Assert.False(string.IsNullOrWhiteSpace((string?)Manifest(dir["default"])["vectorExtensions"]));
         if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
             Assert.Equal(TorchRuntime.DefaultAtenCpuCapability, (string?)Manifest(dir["default"])["atenCpuCapability"]);
+            Assert.Equal(TorchRuntime.DefaultOnednnMaxCpuIsa, (string?)Manifest(dir["default"])["onednnMaxCpuIsa"]);
+        }
 
         (code, _, err) = CliProcess.Run(new Dictionary<string, string?> { ["MKL_CBWR"] = "AUTO" }, "run", "PA-1", "--scale", "smoke", "--out", dir["user"]);
         Assert.True(code == 0, err);
@@ -68,6 +71,7 @@ public sealed class ReproducibilityTests
     [InlineData("THEORYCHECK_THREADS", "-3")]
     [InlineData("THEORYCHECK_LANES", "0")]
     [InlineData("THEORYCHECK_DEVICE", "tpu")]
+    [InlineData("ONEDNN_MAX_CPU_ISA", "AVX9")]
     [InlineData("THEORYCHECK_SCALE", "huge")]
     [InlineData("THEORYCHECK_SEED", "abc")]
     [InlineData("MKL_CBWR", "FASTEST")]
