@@ -48,9 +48,9 @@ public sealed class PromptTuningTable(Architecture arch) : ITableSource
     public const double ToleranceFloor = 0.02;
 
     /// <summary>EmbedWT's floor past the tuning length (N &gt; 50 at ci): equally valid numerics move those cells several times
-    /// further than any other. Measured on the 0.2 coin at N = 200: 0.198 under the numeric policy here, 0.084 on the CI machine
-    /// of 2026-12-01, 0.053 under MKL's default, 0.037-0.039 under MKL AUTO/AVX2 or ATen's scalar kernels; the mixture at 200
-    /// 1.263-1.465. The nearest miss (pt-extra-group: EmbedWT training the unembedding too) still leaves the mixture's cells:
+    /// further than any other. Measured on the 0.2 coin at N = 200: 0.084 under the numeric policy (oneDNN on AVX2), 0.198 with
+    /// oneDNN's avx512 kernels, 0.053 under MKL's default, 0.037-0.039 under MKL AUTO/AVX2 or ATen's scalar kernels; the
+    /// mixture at 200 1.263-1.465. The nearest miss (pt-extra-group: EmbedWT training the unembedding too) still leaves the mixture's cells:
     /// 0.795 against 1.465 at N = 200 (docs/reproducibility.md#8-snapshot-tolerances).</summary>
     public const double EmbedWtExtrapolationFloor = 0.25;
 
