@@ -83,3 +83,26 @@ public static class FinalizerGate
         public void Dispose() { if (Interlocked.Exchange(ref disposed, 1) == 0) Leave(); }
     }
 }
+
+/// <summary>
+/// The gate over a long loop of torch steps (Trainer.Fit, FullBatchGradientDescent.Fit): held while steps run, and let go and
+/// taken again every <see cref="Steps"/> steps, so that when nothing else holds it the finalizer queue drains between chunks
+/// and a run of hours on one lane does not queue every dead object until it ends.
+/// </summary>
+public sealed class GateByChunks : IDisposable
+{
+    /// <summary>Steps between two drains (a gen-0 collection each).</summary>
+    public const int Steps = 256;
+    IDisposable? held;
+
+    /// <summary>Call before each step's torch work.</summary>
+    public void AtStep(int step)
+    {
+        if (step % Steps != 0 && held is not null) return;
+        held?.Dispose();
+        held = FinalizerGate.Hold();
+    }
+
+    public void Dispose() { held?.Dispose(); held = null; }
+}
+

@@ -49,8 +49,12 @@ public static class FullBatchGradientDescent
         var trainable = parameters.Where(p => p.requires_grad).ToArray();
         if (trainable.Length == 0) throw new ArgumentException($"{label}: no trainable parameters");
         var losses = new double[config.Steps];
+        // `add_(g, alpha)` hands libtorch a temporary Scalar: outside lanes (a PA table's models, trained one after the other
+        // on the test thread) a collection triggered by another thread could free it under the op (FinalizerGate).
+        using var gate = new GateByChunks();
         for (int step = 0; step < config.Steps; step++)
         {
+            gate.AtStep(step);
             using var scope = NewDisposeScope();
             foreach (var p in trainable) p.grad?.zero_();
             var loss = risk();

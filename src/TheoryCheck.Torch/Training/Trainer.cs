@@ -34,9 +34,6 @@ public sealed record TrainReport(double[] Losses, double Seconds)
 
 public static class Trainer
 {
-    /// <summary>Steps between two drains of the finalizer queue when nothing else holds the gate (a collection each).</summary>
-    const int GateChunk = 256;
-
     /// <summary>
     /// Minimises <paramref name="stepLoss"/> over <paramref name="parameters"/>. <paramref name="stepLoss"/>(step) builds its
     /// batch and returns a scalar loss; it runs inside that step's dispose scope, so every tensor it makes is freed.
@@ -55,14 +52,14 @@ public static class Trainer
         // Freed buffers go back to the OS once, when the run ends, not every 100 steps as before: a trim gives back pages
         // the next steps fault in again (10 % of PT-7's time in the kernel; the ci LSTM's SoftPT run 3.0 -> 2.1 s without
         // them). Within a run the footprint then holds at its working set (bench memory row; docs/performance.md).
-        IDisposable? gate = null;
+        var gate = new GateByChunks();
         try
         {
             for (int step = 0; step < config.Steps; step++)
             {
                 // Adam's step hands libtorch temporary Scalars (FinalizerGate): the finalizer stays parked while steps run and
                 // drains between chunks, so a long run on one lane does not queue every dead object until it ends.
-                if (step % GateChunk == 0) { gate?.Dispose(); gate = FinalizerGate.Hold(); }
+                gate.AtStep(step);
                 using var scope = NewDisposeScope();
                 if (config.CosineDecay)
                     foreach (var group in optimiser.ParamGroups) group.LearningRate = config.RateAt(step);
@@ -81,7 +78,7 @@ public static class Trainer
         }
         finally
         {
-            gate?.Dispose();
+            gate.Dispose();
             TorchRuntime.ReleaseFreedMemory();
         }
         return new TrainReport(losses, clock.Elapsed.TotalSeconds);

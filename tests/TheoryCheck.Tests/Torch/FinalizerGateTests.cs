@@ -48,6 +48,22 @@ public sealed class FinalizerGateTests
         Assert.Equal(0, FinalizerGate.Holders);
     }
 
+    /// <summary>Full-batch GD (the PA models) updates with `add_(g, alpha)`, a temporary Scalar, and its models train outside
+    /// lanes: every step runs under the gate too, across chunk boundaries, and the gate is free when it ends.</summary>
+    [Fact]
+    [Trait("Tier", "Fast")]
+    public void EveryGradientDescentStepRunsUnderTheGate()
+    {
+        TorchRuntime.Initialize();
+        using var w = new TorchSharp.Modules.Parameter(ones(3));
+        var held = new List<int>();
+        TheoryCheck.Torch.Training.FullBatchGradientDescent.Fit(new[] { w }, () => { held.Add(FinalizerGate.Holders); return w.square().sum(); },
+            new TheoryCheck.Torch.Training.GradientDescentConfig(600, 1e-2));
+        Assert.Equal(600, held.Count);
+        Assert.All(held, h => Assert.True(h > 0, "a step ran with the finalizer free"));
+        Assert.Equal(0, FinalizerGate.Holders);
+    }
+
     /// <summary>Waiting for finalizers inside a training step (the memory bench's readings) must return: with the finalizer
     /// parked it waited for ever, and `bench` hung. Unparked frees it for the wait and parks it again for the next steps.</summary>
     [Fact]
