@@ -29,6 +29,17 @@ public static class ModelCache
         }
     }
 
+    /// <summary>What decides trained weights besides the model's own config: the TorchSharp version, the torch thread count
+    /// and the numeric policy (MKL_CBWR, ATEN_CPU_CAPABILITY, ONEDNN_MAX_CPU_ISA). Weights trained under another policy
+    /// differ in the last bits, and a net near a bound can change its verdict with them.</summary>
+    public static string RuntimeKey => $"torchsharp={TorchRuntime.TorchSharpVersion}|threads={TorchRuntime.Threads}|{TorchRuntime.NumericPolicy}";
+
+    /// <summary>The key the cache and the manifest use: the caller's key with <see cref="RuntimeKey"/> appended, unless it ends
+    /// with it already (the coin networks' keys do: tuning checkpoints name their network by that text). So a key written
+    /// as the model's config alone (the guide's, the LR example's) cannot bring back weights trained under another policy,
+    /// and a cold and a warm cache give the same verdict.</summary>
+    public static string FullKey(string key) => key.EndsWith("|" + RuntimeKey, StringComparison.Ordinal) ? key : key + "|" + RuntimeKey;
+
     /// <summary>SHA-256 of the canonical key text (the full config: architecture, data, budget, seeds, versions).</summary>
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant()[..32];
 
@@ -51,6 +62,8 @@ public static class ModelCache
     public static TModel GetOrTrain<TModel>(string key, Func<TModel> create, Action<TModel> train,
                                             Action<string> warn, out bool fromCache, string? directory = null) where TModel : ICachedModel
     {
+        TorchRuntime.Initialize();   // the runtime part of the key is read from the initialised policy
+        key = FullKey(key);
         var model = create();
         fromCache = false;
         var dir = directory ?? Directory;

@@ -13,12 +13,13 @@ namespace InContextRegression;
 public sealed record PretrainingSpec(RegressorConfig Model, double NoiseSd, double[][]? Tasks, int Steps, int Batch, double LearningRate,
                                      ulong InitSeed, ulong DataSeed)
 {
+    /// <summary>The model's config; ModelCache appends the runtime (TorchSharp, threads, numeric policy).</summary>
     public string Key
     {
         get
         {
             string tasks = Tasks is null ? "gaussian" : string.Join(";", Tasks.Select(w => string.Join(",", w.Select(v => v.ToString("R", System.Globalization.CultureInfo.InvariantCulture)))));
-            return FormattableString.Invariant($"lr-family v1|{Model}|noise {NoiseSd}|tasks {tasks}|steps {Steps}|batch {Batch}|lr {LearningRate}|init {InitSeed}|data {DataSeed}|torch {TorchRuntime.TorchSharpVersion}");
+            return FormattableString.Invariant($"lr-family v1|{Model}|noise {NoiseSd}|tasks {tasks}|steps {Steps}|batch {Batch}|lr {LearningRate}|init {InitSeed}|data {DataSeed}");
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed record MetaTrainingSpec(ModelConfig Model, TaskDistribution Prior,
 {
     /// <summary>Canonical cache key: everything that determines the trained weights.</summary>
     public string Key => string.Create(CultureInfo.InvariantCulture,
-        $"coin-predictor v1|{Model}|prior={Prior.Name}|{Budget.Steps},{Budget.Batch},{Budget.Length},{Budget.LearningRate:R},{Budget.CosineDecay}|init={Seeds.Init}|data={Seeds.Data}|torchsharp=0.107.0|threads={TorchRuntime.Threads}|{TorchRuntime.NumericPolicy}");
+        $"coin-predictor v1|{Model}|prior={Prior.Name}|{Budget.Steps},{Budget.Batch},{Budget.Length},{Budget.LearningRate:R},{Budget.CosineDecay}|init={Seeds.Init}|data={Seeds.Data}|{ModelCache.RuntimeKey}");
 
     public override string ToString() => $"{Model} on {Prior.Name}, {Budget}";
 }

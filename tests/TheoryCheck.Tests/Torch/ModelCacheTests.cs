@@ -41,5 +41,26 @@ public sealed class ModelCacheTests : IDisposable
         Assert.Equal(Predict(first), Predict(third));            // same seeds ⇒ same weights after retraining
     }
 
+    /// <summary>A key written as the model's config alone (the guide's, the LR example's) is stored with the runtime appended:
+    /// weights trained under another numeric policy or thread count are never brought back by it. The coin networks' keys
+    /// carry the runtime already and stay as they are (tuning checkpoints name their network by that text).</summary>
+    [Fact]
+    public void EveryStoredKeyEndsWithTheRuntimeAndTheCoinKeysStayAsTheyAre()
+    {
+        TorchRuntime.Initialize();
+        string suffix = "|" + ModelCache.RuntimeKey;
+        Assert.Contains("mkl_cbwr=", suffix);
+        Assert.Contains("onednn=", suffix);
+        Assert.Equal("my net v1" + suffix, ModelCache.FullKey("my net v1"));
+        Assert.Equal(ModelCache.FullKey("my net v1"), ModelCache.FullKey(ModelCache.FullKey("my net v1")));
+        Assert.EndsWith(suffix, Spec.Key);
+        Assert.Equal(Spec.Key, ModelCache.FullKey(Spec.Key));
+
+        using var net = ModelCache.GetOrTrain("tiny v1", () => CoinNetwork.Create(Spec.Model, Spec.Seeds.Init),
+            m => MetaTraining.Train(m, Spec, _ => { }), _ => { }, out _, dir);
+        Assert.Equal("tiny v1" + suffix, File.ReadAllText(Directory.GetFiles(dir, "*.key.txt").Single()));
+        Assert.Contains(ModelCache.Used, m => m.Key == "tiny v1" + suffix);
+    }
+
     public void Dispose() { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
 }
