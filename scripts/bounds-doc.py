@@ -37,7 +37,9 @@ def main(run_dir):
            "measures it. A bound declared to miss (a finding) says so. One seed shows where a bound sits against one draw; the spread",
            "over seeds and targets, the near misses (mutants) and each bound's margin to both sides are in [power.md](power.md).", "",
            f"Run: commit `{m.get('commit', '?')}`{' (dirty)' if m.get('dirty') else ''}, scale `{m.get('scale')}`, seed {m.get('seed')}, "
-           f"torch threads {m.get('threads', '?')}, CPU {m.get('cpu', '?')}, `MKL_CBWR={m.get('mklCbwr', '?')}`.", ""]
+           f"torch threads {m.get('threads', '?')}, CPU {m.get('cpu', '?')} ({m.get('vectorExtensions', '?')}), "
+           f"`MKL_CBWR={m.get('mklCbwr', '?')}`, `ATEN_CPU_CAPABILITY={m.get('atenCpuCapability', '?')}`, "
+           f"`ONEDNN_MAX_CPU_ISA={m.get('onednnMaxCpuIsa', '?')}`.", ""]
     counts = {"bounds": 0, "uncontrolled": 0, "control holds": 0, "weak": 0, "declared": 0}
     for c in doc["claims"]:
         out += [f"## {c['id']}", "", f"{c['statement']}", "",
