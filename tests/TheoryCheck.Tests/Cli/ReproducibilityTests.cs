@@ -118,15 +118,16 @@ public sealed class ReproducibilityTests
     {
         using var dir = new TempDir();
         int code; string err;
+        // MB-0 alone: its family's report writes 4 plots in 2-3 s; with PA-1 the PA tables at smoke took the Fast tier 14 s.
         using (AtomicFile.SimulateFullDisk(path => path.EndsWith(".png")))
-            (code, _, err) = CliRun.Invoke("run", "MB-0,PA-1", "--scale", "smoke", "--out", dir.Path, "--report");
+            (code, _, err) = CliRun.Invoke("run", "MB-0", "--scale", "smoke", "--out", dir.Path, "--report");
         Assert.Equal(2, code);
         var lines = err.Trim().Split('\n');
         Assert.Single(lines, l => l.StartsWith("theorycheck:"));
         Assert.StartsWith("theorycheck: cannot write the output: No space left on device", lines[^1]);
         Assert.DoesNotContain("   at ", err);
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp*", SearchOption.AllDirectories));
-        Assert.Equal(2, JsonNode.Parse(File.ReadAllText(dir["results.json"]))!["claims"]!.AsArray().Count);   // complete, parseable
+        Assert.Single(JsonNode.Parse(File.ReadAllText(dir["results.json"]))!["claims"]!.AsArray());   // complete, parseable
     }
 
     [Fact]
