@@ -36,29 +36,26 @@ public sealed class FinalizerGateTests
     /// the gate opens when training ends.</summary>
     [Fact]
     [Trait("Tier", "Fast")]
-    public void EveryTrainingStepRunsUnderTheGate()
-    {
-        TorchRuntime.Initialize();
-        using var w = new TorchSharp.Modules.Parameter(ones(3));
-        var held = new List<int>();
-        TheoryCheck.Torch.Training.Trainer.Fit(new[] { w }, step => { held.Add(FinalizerGate.Holders); return w.square().sum(); },
-            new TheoryCheck.Torch.Training.OptimiserConfig(600, 1e-2));
-        Assert.Equal(600, held.Count);
-        Assert.All(held, h => Assert.True(h > 0, "a step ran with the finalizer free"));
-        Assert.Equal(0, FinalizerGate.Holders);
-    }
+    public void EveryTrainingStepRunsUnderTheGate() =>
+        EveryStepHoldsTheGate((w, loss) => TheoryCheck.Torch.Training.Trainer.Fit(new[] { w }, _ => loss(),
+            new TheoryCheck.Torch.Training.OptimiserConfig(600, 1e-2)));
 
     /// <summary>Full-batch GD (the PA models) updates with `add_(g, alpha)`, a temporary Scalar, and its models train outside
     /// lanes: every step runs under the gate too, across chunk boundaries, and the gate is free when it ends.</summary>
     [Fact]
     [Trait("Tier", "Fast")]
-    public void EveryGradientDescentStepRunsUnderTheGate()
+    public void EveryGradientDescentStepRunsUnderTheGate() =>
+        EveryStepHoldsTheGate((w, loss) => TheoryCheck.Torch.Training.FullBatchGradientDescent.Fit(new[] { w }, loss,
+            new TheoryCheck.Torch.Training.GradientDescentConfig(600, 1e-2)));
+
+    /// <summary>Runs <paramref name="fit"/> for 600 steps (over two chunk boundaries) on one parameter and records the gate's
+    /// holders in every step's loss.</summary>
+    static void EveryStepHoldsTheGate(Action<TorchSharp.Modules.Parameter, Func<TorchSharp.torch.Tensor>> fit)
     {
         TorchRuntime.Initialize();
         using var w = new TorchSharp.Modules.Parameter(ones(3));
         var held = new List<int>();
-        TheoryCheck.Torch.Training.FullBatchGradientDescent.Fit(new[] { w }, () => { held.Add(FinalizerGate.Holders); return w.square().sum(); },
-            new TheoryCheck.Torch.Training.GradientDescentConfig(600, 1e-2));
+        fit(w, () => { held.Add(FinalizerGate.Holders); return w.square().sum(); });
         Assert.Equal(600, held.Count);
         Assert.All(held, h => Assert.True(h > 0, "a step ran with the finalizer free"));
         Assert.Equal(0, FinalizerGate.Holders);
