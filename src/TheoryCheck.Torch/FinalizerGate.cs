@@ -105,4 +105,3 @@ public sealed class GateByChunks : IDisposable
 
     public void Dispose() { held?.Dispose(); held = null; }
 }
-
