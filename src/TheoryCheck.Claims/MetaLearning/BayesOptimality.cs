@@ -59,8 +59,9 @@ public sealed class BayesOptimality : Claim<EvalSeedCase>
         var preset = MetaLearningSetup.Preset(ctx.Scale);
         var bayes = new BetaBernoulliPredictor(MetaLearningSetup.Uniform);
         var bound = Spec.Bounds[0];
-        // Both networks train side by side for the suite; a map point trains only the one this claim reads.
-        if (ctx.Knob(MetaLearningSetup.StepsAxis.Name) is null) MetaLearningSetup.WarmUniformPair(ctx);
+        // The suite's shared networks train side by side (MetaLearningSetup.WarmSharedNetworks); a map point trains only the one
+        // this claim reads.
+        if (ctx.Knob(MetaLearningSetup.StepsAxis.Name) is null) MetaLearningSetup.WarmSharedNetworks(ctx);
         ulong evalSeed = (ulong)c.EvalSeed;
         Measurement Kl(Func<int, int, IReadOnlyList<double>> perSequence) =>
             Sequential.Mean(perSequence, bound, preset.EvalSequences, preset.EvalCap);

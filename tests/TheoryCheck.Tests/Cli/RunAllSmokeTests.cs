@@ -1,14 +1,18 @@
 // At smoke scale: `run all --report` gives every claim its expected verdict, writes report.md with a PNG per family,
 // results.csv and the manifest; shards 1/2 + 2/2 of one trained claim per family, merged, equal the same claims of the
 // unsharded run, with the same plots; rerun of the merged results.json agrees.
-// Trains tiny models (about 2-3 min on 2 cores), hence the Claim tier and the non-parallel torch collection.
+// Trains tiny models (122 s beside the specs in a cold `.ci/run`), hence the non-parallel torch collection; the Extended tier
+// since the oneDNN pin took the default `dotnet test` over its budget (docs/performance.md, *Suite times*): beside it, the
+// specs' single-threaded claims ran at half speed. What stays in the default: the same checks on exact claims (ShardMergeTests),
+// trained claims bit-identical from both entry points (EntryPointValueTests) and across processes (HiddenStateTests).
 using System.Text.Json.Nodes;
 using TheoryCheck.Cli;
 using TheoryCheck.Tests.Torch;
+using TheoryCheck.Xunit;
 
 namespace TheoryCheck.Tests.Cli;
 
-[Trait("Tier", "Claim")]
+[Trait("Tier", "Extended")]
 [Collection(TorchCollection.Name)]
 public sealed class RunAllSmokeTests
 {
@@ -54,9 +58,10 @@ public sealed class RunAllSmokeTests
         return new JsonArray(claims.Where(c => ids.Contains((string)c!["id"]!)).Select(c => c!.DeepClone()).ToArray()).ToJsonString();
     }
 
-    [Fact]
+    [SkippableFact]
     public void RunAllWithReportShardMergeAndRerunAgree()
     {
+        ExtendedTier.SkipUnlessRequested("run all at smoke with its shards, merge and rerun");
         using var dir = new TempDir();
         var (code, _, err) = CliRun.Invoke("run", "all", "--scale", "smoke", "--out", dir["all"], "--report");
         Assert.Equal(1, code);   // the claims in FailAtSmoke fail by design

@@ -1,5 +1,5 @@
-// The PT family's main comparison tables as snapshots: the LSTM's in the Claim tier, the Transformer's and the findings table
-// in the Extended tier.
+// The PT family's snapshot tables (the main comparison per network, the findings), all in the Extended tier since the oneDNN pin
+// took the default `dotnet test` over its budget (docs/performance.md, *Suite times*).
 // They share one process-wide memo of tuning runs (TuningRuns) with the PT claims, so the claims and the tables tune each
 // (method, network, target, seed) once.
 using TheoryCheck.Claims;
@@ -11,19 +11,19 @@ using Xunit.Abstractions;
 
 namespace TheoryCheck.Specs.PromptTuning;
 
-[Trait("Tier", "Claim")]
-public sealed class PromptTuningSnapshot(ITestOutputHelper output)
-{
-    [Fact]
-    public void LstmTableMatchesSnapshot() =>
-        SnapshotAssert.Matches(PromptTuningTable.Lstm.Build(new RunContext(RunSettings.Scale(), 1, output.WriteLine)));
-}
-
-/// <summary>The Transformer's table and the findings table: the Extended tier (the Transformer's runs are three quarters of the
-/// PT family's compute).</summary>
+/// <summary>The PT tables: the Extended tier (the Transformer's runs are three quarters of the PT family's compute).</summary>
 [Trait("Tier", "Extended")]
-public sealed class PromptTuningTransformerSnapshot(ITestOutputHelper output)
+public sealed class PromptTuningSnapshots(ITestOutputHelper output)
 {
+    /// <summary>The LSTM's table: the tuning runs the claims do not make (the two-coin column, EmbedWT), 66 s of the cold default
+    /// run, which was over its budget on AVX-512 machines under the oneDNN pin (docs/performance.md, *Suite times*).</summary>
+    [SkippableFact]
+    public void LstmTableMatchesSnapshot()
+    {
+        ExtendedTier.SkipUnlessRequested("the LSTM's PT table");
+        SnapshotAssert.Matches(PromptTuningTable.Lstm.Build(new RunContext(RunSettings.Scale(), 1, output.WriteLine)));
+    }
+
     [SkippableFact]
     public void TransformerTableMatchesSnapshot()
     {
