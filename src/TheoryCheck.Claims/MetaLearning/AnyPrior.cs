@@ -40,6 +40,9 @@ public sealed class AnyPrior : Claim<BetaPriorCase>
         from a in Gen.Choose(0, 90) from b in Gen.Choose(0, 90) from seed in Gen.Choose(1, int.MaxValue - 1)
         select new BetaPriorCase(0.5 + a / 20.0, 0.5 + b / 20.0, seed);
 
+    /// <summary>The priors this run's cases meta-train on (the claim's own case stream), for MetaLearningSetup.WarmSharedNetworks.</summary>
+    public IEnumerable<RandomCoins> DrawnPriors(RunContext ctx) => CaseStream.Draw(this, ctx.Scale, ctx.Seed).Select(c => c.Prior);
+
     public override CaseOutcome Evaluate(BetaPriorCase c, RunContext ctx)
     {
         var preset = MetaLearningSetup.Preset(ctx.Scale);
