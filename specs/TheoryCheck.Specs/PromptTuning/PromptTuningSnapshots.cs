@@ -31,8 +31,8 @@ public sealed class PromptTuningSnapshots(ITestOutputHelper output)
         SnapshotAssert.Matches(PromptTuningTable.Transformer.Build(new RunContext(RunSettings.Scale(), 1, output.WriteLine)));
     }
 
-    /// <summary>What PT-4's and PT-7's findings rest on, from the claims' own (memoised) runs. Extended since PT-4's Transformer
-    /// half is (its declared miss is the Transformer's): in the default tier this table re-tuned those runs, 56 s.</summary>
+    /// <summary>What PT-4's and PT-7's findings rest on, from the claims' own (memoised) runs. Extended with PT-4's Transformer
+    /// half, whose runs it reads: in the default tier it would re-tune them (56 s).</summary>
     [SkippableFact]
     public void DeclaredFindingsMatchSnapshot()
     {

@@ -19,7 +19,8 @@ public sealed class SpecOrder : ITestCollectionOrderer, ITestCaseOrderer
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> collections) =>
         collections.OrderBy(c => Rank(c.DisplayName)).ThenBy(c => c.DisplayName, StringComparer.Ordinal);
 
-    /// <summary>Within a class: the PA claims (one core) first, then MB (meta-training in lanes on a cold cache), then PT (lanes).</summary>
+    /// <summary>Within a class: the PA claims (small, mostly one core) first, then MB (MB-1 meta-trains the shared networks in lanes
+    /// on a cold cache), then PT (lanes).</summary>
     public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases) where TTestCase : ITestCase =>
         testCases.OrderBy(t => FamilyRank(t.DisplayName)).ThenBy(t => t.DisplayName, StringComparer.Ordinal);
 
