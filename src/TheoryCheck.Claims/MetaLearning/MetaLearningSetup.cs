@@ -79,7 +79,8 @@ public static class MetaLearningSetup
     /// claims, their table and the PT family share), MB-3's LSTM on Beta(5,1), PT-6's LSTM on the two coins and MB-5's LSTMs on
     /// the priors its case stream draws. The Transformer is the long pole (about 180 s cold at ci on 2 cores, each LSTM about
     /// 50 s), so the LSTMs train one after another in the other lane; trained by their own claims, MB-3's and PT-6's each left
-    /// one core idle for 50-55 s of the cold suite. Cold `.ci/run`: MB-1 + MB-3 + MB-5 + PT-6 271 → 198 s with the first four.
+    /// one core idle for 50-55 s of the cold suite. Cold `.ci/run`: MB-1 + MB-3 + MB-5 + PT-6 375 → 298 s with the first four
+    /// networks, 250 s with MB-5's too (docs/performance.md#moved-for-the-onednn-pin).
     /// </summary>
     public static void WarmSharedNetworks(RunContext ctx) =>
         Warm(ctx, new (Architecture, TaskDistribution)[]
