@@ -79,6 +79,8 @@ public abstract class Claim<TCase> : IClaim
             shrunk = s;
             reason += $"; minimal counterexample: {s.Minimal.Case} ({Judge.DescribeFailures(s.Minimal)}), shrunk from {worst.Case} in {s.Steps} step(s)";
         }
+        if (verdict != Verdict.Fail && Judge.MissesNotChecked(Spec, judged) is { } notChecked)
+            reason += "; " + notChecked;
         return new ClaimResult(Spec, worst.Case, cases.Count, worst.Bounds, control, verdict, reason, clock.Elapsed.TotalSeconds)
         {
             CaseSeed = CaseStream.SeedOf(Spec.Id, ctx.Seed),
@@ -91,7 +93,7 @@ public abstract class Claim<TCase> : IClaim
     {
         var outcome = Evaluate(instance, ctx);
         var (bounds, control, verdict, reason) = Judge.Case(Spec, outcome);
-        return new CaseResult(index, outcome.Case, bounds, control, verdict, reason);
+        return new CaseResult(index, outcome.Case, bounds, control, verdict, reason) { InMissDomain = outcome.InMissDomain };
     }
 
     /// <summary>A failing case first; else the smallest margin. Margins within <see cref="TieTolerance"/> (relative) of the

@@ -33,12 +33,17 @@ public sealed record ControlResult(string Description, IReadOnlyList<BoundResult
 
 /// <summary>The outcome of one case (one FsCheck-drawn instance): a measurement per bound, and the control's where it applies.</summary>
 /// <param name="Control">Aligned with the spec's bounds; null where the control does not exercise that bound.</param>
-public sealed record CaseOutcome(string Case, IReadOnlyList<Measurement> Measured, IReadOnlyList<Measurement?> Control);
+/// <param name="InMissDomain">Whether this case lies where the claim's declared misses must reproduce (<see cref="Bound.MissDomain"/>).</param>
+public sealed record CaseOutcome(string Case, IReadOnlyList<Measurement> Measured, IReadOnlyList<Measurement?> Control,
+                                 bool InMissDomain = true);
 
 /// <summary>One judged case. <paramref name="Index"/> is its place in the case stream (−1 for a shrink candidate).</summary>
 public sealed record CaseResult(int Index, string Case, IReadOnlyList<BoundResult> Bounds, ControlResult Control,
                                 Verdict Verdict, string Reason)
 {
+    /// <summary>Copied from <see cref="CaseOutcome.InMissDomain"/>.</summary>
+    public bool InMissDomain { get; init; } = true;
+
     /// <summary>The smallest relative margin over the bounds (negative when one is violated); 0 without bounds.</summary>
     public double Margin => Bounds.Any(b => b.Applicable) ? Bounds.Where(b => b.Applicable).Min(Judge.Margin) : 0;
 }

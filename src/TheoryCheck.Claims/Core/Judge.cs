@@ -81,15 +81,26 @@ public static class Judge
     {
         for (int i = 0; i < spec.Bounds.Count; i++)
         {
-            if (!spec.Bounds[i].Declared || cases.Count == 0) continue;
-            var perCase = cases.Select(c => c.Bounds[i]).ToArray();
+            // Only cases inside the miss's declared domain must reproduce it; outside it a holding bound is just a pass.
+            var inDomain = spec.Bounds[i].MissDomain is null ? cases : cases.Where(c => c.InMissDomain).ToArray();
+            if (!spec.Bounds[i].Declared || inDomain.Count == 0) continue;
+            var perCase = inDomain.Select(c => c.Bounds[i]).ToArray();
             if (perCase.Any(b => !b.Holds) || perCase.All(b => !b.Applicable)) continue;
             var closest = perCase.Where(b => b.Applicable).OrderBy(Margin).First();
             return string.Create(CultureInfo.InvariantCulture,
                 $"declared finding no longer reproduces: {spec.Bounds[i].Metric} now holds ({closest.Measured}, limit {closest.Limit:0.####} vs {spec.Bounds[i].OpSymbol} {spec.Bounds[i].Value:G6}" +
-                $"{(cases.Count > 1 ? $", in all {cases.Count} cases" : "")}); update the definition");
+                $"{(inDomain.Count > 1 ? $", in all {inDomain.Count} cases" : "")}{(spec.Bounds[i].MissDomain is { } d ? $" on {d}" : "")}); update the definition");
         }
         return null;
+    }
+
+    /// <summary>For declared misses with a domain that no case of this run lies in: says that the finding was not checked here
+    /// (so a pass outside the domain never reads as the finding having gone). Null otherwise.</summary>
+    public static string? MissesNotChecked(ClaimSpec spec, IReadOnlyList<CaseResult> cases)
+    {
+        var notChecked = spec.Bounds.Where(b => b.Declared && b.MissDomain is not null && !cases.Any(c => c.InMissDomain))
+            .Select(b => $"{b.Metric} (declared to miss on {b.MissDomain})").ToArray();
+        return notChecked.Length == 0 ? null : "outside the declared finding's domain, not checked for it: " + string.Join(", ", notChecked);
     }
 
     /// <summary>The violated bounds of a case, described.</summary>

@@ -91,6 +91,27 @@ public sealed class JudgeTests
         Assert.Equal(ClaimStatus.Expected, Spec().Status);
     }
 
+    [Fact]
+    public void ADeclaredMissWithADomainMustReproduceOnlyInsideIt()
+    {
+        var spec = TwoBounds() with { Bounds = new[] { TwoBounds().Bounds[0].ReproducingOn("case 0"), TwoBounds().Bounds[1] } };
+        CaseResult Judged(int i, double kl, bool inDomain)
+        {
+            var (bounds, control, verdict, reason) = Judge.Case(spec, Outcome(kl, 0.01, 0.5));
+            return new CaseResult(i, "c" + i, bounds, control, verdict, reason) { InMissDomain = inDomain };
+        }
+        // Holding outside the domain is a pass, not a lost finding; the run says the finding was not checked.
+        Assert.Null(Judge.NoLongerReproduces(spec, new[] { Judged(0, 0.5, inDomain: false) }));
+        Assert.Contains("kl (declared to miss on case 0)", Judge.MissesNotChecked(spec, new[] { Judged(0, 0.5, inDomain: false) }));
+        // Inside it, holding everywhere still fails loudly, even when it misses outside.
+        string? gone = Judge.NoLongerReproduces(spec, new[] { Judged(0, 0.5, inDomain: true), Judged(1, 2, inDomain: false) });
+        Assert.NotNull(gone);
+        Assert.Contains("on case 0", gone);
+        Assert.Null(Judge.NoLongerReproduces(spec, new[] { Judged(0, 2, inDomain: true), Judged(1, 0.5, inDomain: false) }));
+        Assert.Null(Judge.MissesNotChecked(spec, new[] { Judged(0, 2, inDomain: true) }));
+        Assert.Throws<InvalidOperationException>(() => AtMost1.ReproducingOn("anywhere"));
+    }
+
     // A control that violates the first bound clearly but passes the second: the second bound does not tell the claim from
     // its near miss.
     static ClaimSpec ControlledTwice(bool everyBound) =>
