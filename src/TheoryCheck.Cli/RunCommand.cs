@@ -44,6 +44,7 @@ public static class RunCommand
         double before = partial?.Manifest.WallSeconds ?? 0;
         var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name, Arch = TaskOptions.ArchName(arch),
                                                             ResumedFrom = ResumedFrom(partial) };
+        if (partial is not null) Manifest.RequireSamePolicy(partial.Manifest, manifest, Path.Combine(o.Out!, PartialFile));
         var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         string? checkpoints = o.Out is null ? null : Path.Combine(o.Out, Checkpoints.FolderName);

@@ -37,13 +37,14 @@ public static class MapCommand
         var bound = ParseBound(claim, o.Bound);
         var arch = TaskOptions.ParseArch(o.Arch);
         if (o.Out is null && o.Resume) throw new BadInputException("--resume needs --out DIR (the folder of the interrupted map)");
-        var done = o.Resume ? ReadPartial(o.Out!, claim, bound, axes, scale, seed, TaskOptions.ArchName(arch)) : [];
+        var (done, was) = o.Resume ? ReadPartial(o.Out!, claim, bound, axes, scale, seed, TaskOptions.ArchName(arch)) : ([], null);
         if (o.Out != null) OutputFolder.Prepare(o.Out, o.Force, o.Resume);
         if (o.Out != null && !o.Resume) File.Delete(Path.Combine(o.Out, PartialFile));   // stale from a --force'd folder
-        if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} point(s) already in {Path.Combine(o.Out!, PartialFile)}");
 
         var runner = Runner.Start(scale, seed, stderr, arch: arch);
         var manifest = Manifest.Capture(scale, seed) with { Selection = new[] { claim.Spec.Id }, Arch = TaskOptions.ArchName(arch) };
+        if (was is not null) Manifest.RequireSamePolicy(was, manifest, Path.Combine(o.Out!, PartialFile));
+        if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} point(s) already in {Path.Combine(o.Out!, PartialFile)}");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         MapResult? map = null;
         var saved = done.ToList();
@@ -85,14 +86,14 @@ public static class MapCommand
 
     /// <summary>The points an interrupted map already measured; it must be a map of the same claim, bound and axes at the same
     /// scale, seed and --arch (its points do not depend on the range or K, which may change).</summary>
-    static IReadOnlyList<MapPoint> ReadPartial(string dir, IClaim claim, Bound bound, IReadOnlyList<Axis> axes, Scale scale, int seed, string? arch)
+    static (IReadOnlyList<MapPoint> Points, Manifest? Was) ReadPartial(string dir, IClaim claim, Bound bound, IReadOnlyList<Axis> axes, Scale scale, int seed, string? arch)
     {
         string path = Path.Combine(dir, PartialFile);
         if (!File.Exists(path))
         {
             if (File.Exists(Path.Combine(dir, "map.json")))
                 throw new BadInputException($"nothing to resume: the map in '{dir}' is complete (map.json exists); pass --force to redo it");
-            return [];
+            return ([], null);
         }
         MapJson.Document doc;
         IReadOnlyList<MapPoint> points;
@@ -103,7 +104,7 @@ public static class MapCommand
             || m.Scale != scale.Name() || m.Seed != seed || m.Arch != arch)
             throw new BadInputException($"cannot resume: {path} maps {doc.Claim} {doc.Bound} along {string.Join(", ", doc.Axes.Select(a => a.Name))} at {m.Scale} scale, " +
                                         $"seed {m.Seed}, --arch {m.Arch ?? "both"}; give the same claim, --bound, --axis names, --scale, --seed and --arch");
-        return points;
+        return (points, m);
     }
 
     static IClaim One(string id)

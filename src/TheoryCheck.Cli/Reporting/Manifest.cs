@@ -76,6 +76,27 @@ public sealed record Manifest(
         ("claims assemblies", ClaimsAssemblies is null ? null : string.Join("; ", ClaimsAssemblies)),
     };
 
+    /// <summary>The settings that choose the numerics on any CPU (NumericEnvironment without the commit, the machine and the
+    /// claims builds): the legs of one resumed run must agree on them, or its claims would mix values from two policies.</summary>
+    public IEnumerable<(string What, string? Value)> NumericPolicy() => new[]
+    {
+        ("torch threads", $"{Threads}"), ("torchsharp", Torchsharp), ("libtorch", Libtorch), ("device", Device),
+        ("MKL_CBWR", MklCbwr), ("ATEN_CPU_CAPABILITY", AtenCpuCapability), ("ONEDNN_MAX_CPU_ISA", OnednnMaxCpuIsa),
+    };
+
+    /// <summary>Refuses (one line, exit 2) to resume the leg recorded in <paramref name="was"/> under <paramref name="now"/>'s
+    /// policy when they differ: the finished claims or points are kept as they are, so another oneDNN ISA or thread count would
+    /// leave one result with values that no single `rerun` reproduces (the paper PT run's first legs ran before the oneDNN pin,
+    /// docs/reproducibility.md §9). Callers check before anything is written.</summary>
+    public static void RequireSamePolicy(Manifest was, Manifest now, string path)
+    {
+        var differ = was.NumericPolicy().Zip(now.NumericPolicy()).Where(p => p.First.Value != p.Second.Value)
+            .Select(p => $"{p.First.What} {p.First.Value ?? "not recorded"} → {p.Second.Value ?? "not set"}").ToArray();
+        if (differ.Length > 0)
+            throw new BadInputException($"cannot resume: {path} ran under another numeric policy ({string.Join(", ", differ)}); " +
+                                        "resume with the same settings, or start afresh with --force");
+    }
+
     /// <summary>The SIMD extensions MKL dispatches on (from /proc/cpuinfo flags), e.g. "avx2 avx512f fma": two CPUs with the same
     /// list and MKL_CBWR take the same kernels.</summary>
     public static string CpuVectorExtensions()

@@ -169,6 +169,7 @@ public sealed class MapTests
     [InlineData("other claim", "cannot resume: ")]
     [InlineData("corrupt", "")]
     [InlineData("complete", "nothing to resume: ")]
+    [InlineData("other policy", "cannot resume: ")]
     public void ResumingAMapThatIsNotThisOneIsOneLineAndExitTwo(string saved, string message)
     {
         using var dir = new TempDir();
@@ -177,6 +178,16 @@ public sealed class MapTests
         switch (saved)
         {
             case "other claim": TheoryCheck.Cli.Maps.MapJson.Write(dir.Path, doc, TheoryCheck.Cli.Maps.MapCommand.PartialFile); break;
+            case "other policy":
+                // MB-1's own map along steps, from a leg under another MKL mode: its points would mix numerics.
+                var mb1 = Catalog.Select(new[] { "MB-1" }).Single();
+                var axis = mb1.Axes.Single(a => a.Name == "steps");
+                TheoryCheck.Cli.Maps.MapJson.Write(dir.Path, doc with
+                {
+                    Manifest = doc.Manifest with { MklCbwr = "AUTO" }, Claim = "MB-1", Bound = mb1.Spec.Bounds[0].Metric,
+                    Axes = new[] { doc.Axes[0] with { Name = axis.Name } }, Points = [],
+                }, TheoryCheck.Cli.Maps.MapCommand.PartialFile);
+                break;
             case "corrupt": File.WriteAllText(dir[TheoryCheck.Cli.Maps.MapCommand.PartialFile], "{\"manifest\": "); break;
             default: TheoryCheck.Cli.Maps.MapJson.Write(dir.Path, doc); break;
         }
@@ -186,6 +197,7 @@ public sealed class MapTests
         Assert.Equal("", output);
         Assert.Single(err.Trim().Split('\n'));
         Assert.StartsWith("theorycheck: " + message, err);
+        if (saved == "other policy") Assert.Contains("another numeric policy (MKL_CBWR AUTO → ", err);
         Assert.Equal(before, Directory.GetFiles(dir.Path).ToDictionary(f => f, File.ReadAllText));
     }
 }

@@ -138,6 +138,30 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public void ResumeRefusesAPartialRunOfAnotherNumericPolicyAndWritesNothing()
+    {
+        using var dir = new TempDir();
+        CliRun.Invoke("run", "MB-0,PA-1", "--scale", "smoke", "--out", dir.Path);
+        // A leg from before the oneDNN pin recorded no ONEDNN_MAX_CPU_ISA (the paper PT run's first legs).
+        var doc = JsonNode.Parse(File.ReadAllText(dir["results.json"]))!;
+        bool pinned = doc["manifest"]!["onednnMaxCpuIsa"] is not null;   // on every CPU with AVX2
+        doc["manifest"]!.AsObject().Remove("onednnMaxCpuIsa");
+        doc["manifest"]!["mklCbwr"] = "AUTO";
+        File.WriteAllText(dir[RunCommand.PartialFile], doc.ToJsonString());
+        File.Delete(dir["results.json"]);
+        string before = File.ReadAllText(dir[RunCommand.PartialFile]);
+
+        var (code, _, err) = CliRun.Invoke("run", "MB-0,PA-1", "--scale", "smoke", "--out", dir.Path, "--resume");
+        Assert.Equal(2, code);
+        Assert.Contains("cannot resume", err);
+        Assert.Contains("another numeric policy (MKL_CBWR AUTO → ", err);
+        if (pinned) Assert.Contains("ONEDNN_MAX_CPU_ISA not recorded → AVX2", err);
+        Assert.Single(err.Trim().Split('\n'));
+        Assert.Equal(before, File.ReadAllText(dir[RunCommand.PartialFile]));
+        Assert.False(File.Exists(dir["results.json"]));
+    }
+
+    [Fact]
     public void MergeRefusesShardsOfDifferentRuns()
     {
         using var dir = new TempDir();
