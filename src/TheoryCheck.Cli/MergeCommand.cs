@@ -1,5 +1,5 @@
 // `merge DIR…`: combines the outputs of `run --shard i/n` into one results.json (and report). Refuses shards of different
-// runs (scale, seed, selection, commit, shard count), duplicates and gaps, so a merged file always means one whole run.
+// runs (scale, seed, selection, commit, shard count, numeric policy), duplicates and gaps, so a merged file always means one whole run.
 using TheoryCheck.Claims;
 using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Cli.Reporting;
@@ -21,6 +21,8 @@ public static class MergeCommand
                 : m.Target != first.Target || m.Pretrain != first.Pretrain || m.Arch != first.Arch ? "different --target, --pretrain or --arch"
                 : m.Commit != first.Commit ? $"commit {m.Commit[..Math.Min(12, m.Commit.Length)]} vs {first.Commit[..Math.Min(12, first.Commit.Length)]}"
                 : Count(m.Shard) != Count(first.Shard!) ? $"shard {m.Shard} vs {first.Shard}"
+                // Shards may run on different CPUs (the policy pins the kernels), but not under different policies.
+                : first.PolicyDifference(m) is { } policy ? $"another numeric policy ({policy})"
                 : null;
             if (clash != null) throw new BadInputException($"{path} is from another run than {shards[0].Path}: {clash}");
         }

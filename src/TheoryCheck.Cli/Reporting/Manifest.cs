@@ -90,11 +90,18 @@ public sealed record Manifest(
     /// docs/reproducibility.md §9). Callers check before anything is written.</summary>
     public static void RequireSamePolicy(Manifest was, Manifest now, string path)
     {
-        var differ = was.NumericPolicy().Zip(now.NumericPolicy()).Where(p => p.First.Value != p.Second.Value)
-            .Select(p => $"{p.First.What} {p.First.Value ?? "not recorded"} → {p.Second.Value ?? "not set"}").ToArray();
-        if (differ.Length > 0)
-            throw new BadInputException($"cannot resume: {path} ran under another numeric policy ({string.Join(", ", differ)}); " +
+        if (was.PolicyDifference(now) is { } differ)
+            throw new BadInputException($"cannot resume: {path} ran under another numeric policy ({differ}); " +
                                         "resume with the same settings, or start afresh with --force");
+    }
+
+    /// <summary>The <see cref="NumericPolicy"/> fields in which <paramref name="other"/> differs from this, as "what this → other";
+    /// null when they agree.</summary>
+    public string? PolicyDifference(Manifest other)
+    {
+        var differ = NumericPolicy().Zip(other.NumericPolicy()).Where(p => p.First.Value != p.Second.Value)
+            .Select(p => $"{p.First.What} {p.First.Value ?? "not recorded"} → {p.Second.Value ?? "not recorded"}").ToArray();
+        return differ.Length == 0 ? null : string.Join(", ", differ);
     }
 
     /// <summary>The SIMD extensions MKL dispatches on (from /proc/cpuinfo flags), e.g. "avx2 avx512f fma": two CPUs with the same

@@ -162,6 +162,22 @@ public sealed class ShardMergeTests
     }
 
     [Fact]
+    public void MergeRefusesShardsRunUnderAnotherNumericPolicy()
+    {
+        using var dir = new TempDir();
+        CliRun.Invoke("run", Selection, "--scale", "smoke", "--shard", "1/2", "--out", dir["s1"]);
+        CliRun.Invoke("run", Selection, "--scale", "smoke", "--shard", "2/2", "--out", dir["s2"]);
+        string second = Path.Combine(dir["s2"], "results.json");
+        var doc = JsonNode.Parse(File.ReadAllText(second))!;
+        doc["manifest"]!["threads"] = 2;   // e.g. THEORYCHECK_THREADS=2 on one machine of the matrix
+        File.WriteAllText(second, doc.ToJsonString());
+        var (code, _, err) = CliRun.Invoke("merge", dir["s1"], dir["s2"], "--out", dir["merged"]);
+        Assert.Equal(2, code);
+        Assert.Contains("another numeric policy (torch threads 1 → 2)", err);
+        Assert.False(Directory.Exists(dir["merged"]));
+    }
+
+    [Fact]
     public void MergeRefusesShardsOfDifferentRuns()
     {
         using var dir = new TempDir();
