@@ -21,7 +21,7 @@ public static class MergeCommand
                 : m.Target != first.Target || m.Pretrain != first.Pretrain || m.Arch != first.Arch ? "different --target, --pretrain or --arch"
                 : m.Commit != first.Commit ? $"commit {m.Commit[..Math.Min(12, m.Commit.Length)]} vs {first.Commit[..Math.Min(12, first.Commit.Length)]}"
                 : Count(m.Shard) != Count(first.Shard!) ? $"shard {m.Shard} vs {first.Shard}"
-                // Shards may run on different CPUs (the policy pins the kernels), but not under different policies.
+                // Shards may run on different CPU models (the policy pins the kernels), but not under different policies.
                 : first.PolicyDifference(m) is { } policy ? $"another numeric policy ({policy})"
                 : null;
             if (clash != null) throw new BadInputException($"{path} is from another run than {shards[0].Path}: {clash}");

@@ -36,15 +36,15 @@ public static class RunCommand
         var mine = shard?.Pick(selected) ?? selected;
         var allTables = Catalog.TablesOf(selected);
         var tables = o.Report ? shard?.Pick(allTables) ?? allTables : Array.Empty<ITableSource>();
-        if (shard != null)
-            stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
-                             (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
         var runner = Runner.Start(scale, seed, stderr, target, pretrain, arch);
         var clock = Stopwatch.StartNew();
         double before = partial?.Manifest.WallSeconds ?? 0;
         var manifest = Manifest.Capture(scale, seed) with { Selection = ids, Shard = shard?.ToString(), Target = target?.Name, Pretrain = pretrain?.Name, Arch = TaskOptions.ArchName(arch),
                                                             ResumedFrom = ResumedFrom(partial) };
         if (partial is not null) Manifest.RequireSamePolicy(partial.Manifest, manifest, Path.Combine(o.Out!, PartialFile));
+        if (shard != null)
+            stderr.WriteLine($"shard {shard}: {mine.Count} of {selected.Count} claims ({string.Join(", ", mine.Select(c => c.Spec.Id))})" +
+                             (o.Report ? $", {tables.Count} of {allTables.Count} tables" : ""));
         var done = partial?.Claims.ToDictionary(c => c.Id) ?? new Dictionary<string, ResultsJson.ClaimDto>();
         if (done.Count > 0) stderr.WriteLine($"resuming: {done.Count} claim(s) already in {PartialFile} ({string.Join(", ", done.Keys)})");
         string? checkpoints = o.Out is null ? null : Path.Combine(o.Out, Checkpoints.FolderName);

@@ -19,7 +19,8 @@ public sealed record Bound(string Metric, Comparison Op, double Value, string So
     public Bound Missing(string evidence) => this with { DeclaredMiss = evidence };
 
     /// <summary>This declared miss, required to reproduce only on <paramref name="domain"/> (where it was measured); see
-    /// <see cref="MissDomain"/>.</summary>
+    /// <see cref="MissDomain"/>. A case is in or out for all of a claim's domain-bound misses at once (one flag per case), so
+    /// a claim with two such misses gives both the same domain.</summary>
     public Bound ReproducingOn(string domain) =>
         Declared ? this with { MissDomain = domain } : throw new InvalidOperationException($"{Metric}: only a declared miss has a domain");
 

@@ -95,12 +95,13 @@ public static class Judge
     }
 
     /// <summary>For declared misses with a domain that no case of this run lies in: says that the finding was not checked here
-    /// (so a pass outside the domain never reads as the finding having gone). Null otherwise.</summary>
+    /// (so a pass outside the domain never reads as the finding having gone, nor a miss there as the finding). Null otherwise.</summary>
     public static string? MissesNotChecked(ClaimSpec spec, IReadOnlyList<CaseResult> cases)
     {
         var notChecked = spec.Bounds.Where(b => b.Declared && b.MissDomain is not null && !cases.Any(c => c.InMissDomain))
-            .Select(b => $"{b.Metric} (declared to miss on {b.MissDomain})").ToArray();
-        return notChecked.Length == 0 ? null : "outside the declared finding's domain, not checked for it: " + string.Join(", ", notChecked);
+            .Select(b => $"{b.Metric} is declared to miss on {b.MissDomain}").ToArray();
+        return notChecked.Length == 0 ? null
+            : string.Join("; ", notChecked) + ", where no case of this run lies: a miss there is tolerated, a hold does not retire the finding";
     }
 
     /// <summary>The violated bounds of a case, described.</summary>

@@ -99,8 +99,10 @@ public sealed record Manifest(
     /// null when they agree.</summary>
     public string? PolicyDifference(Manifest other)
     {
+        // At paper scale the thread count defaults to the core count, so two machines differ there unless it is set.
         var differ = NumericPolicy().Zip(other.NumericPolicy()).Where(p => p.First.Value != p.Second.Value)
-            .Select(p => $"{p.First.What} {p.First.Value ?? "not recorded"} → {p.Second.Value ?? "not recorded"}").ToArray();
+            .Select(p => $"{p.First.What} {p.First.Value ?? "not recorded"} → {p.Second.Value ?? "not recorded"}" +
+                         (p.First.What == "torch threads" ? $" (set THEORYCHECK_THREADS={p.First.Value} to match)" : "")).ToArray();
         return differ.Length == 0 ? null : string.Join(", ", differ);
     }
 

@@ -102,7 +102,7 @@ public sealed class JudgeTests
         }
         // Holding outside the domain is a pass, not a lost finding; the run says the finding was not checked.
         Assert.Null(Judge.NoLongerReproduces(spec, new[] { Judged(0, 0.5, inDomain: false) }));
-        Assert.Contains("kl (declared to miss on case 0)", Judge.MissesNotChecked(spec, new[] { Judged(0, 0.5, inDomain: false) }));
+        Assert.Contains("kl is declared to miss on case 0, where no case of this run lies", Judge.MissesNotChecked(spec, new[] { Judged(0, 0.5, inDomain: false) }));
         // Inside it, holding everywhere still fails loudly, even when it misses outside.
         string? gone = Judge.NoLongerReproduces(spec, new[] { Judged(0, 0.5, inDomain: true), Judged(1, 2, inDomain: false) });
         Assert.NotNull(gone);
