@@ -68,13 +68,12 @@ public sealed record Manifest(
     }
 
     /// <summary>The fields that can move a value across machines, for rerun/diff to name when they differ.</summary>
-    public IEnumerable<(string What, string? Value)> NumericEnvironment() => new[]
-    {
-        ("commit", Commit), ("torch threads", $"{Threads}"), ("libtorch", Libtorch), ("device", Device),
-        ("CPU", Cpu), ("vector extensions", VectorExtensions), ("MKL_CBWR", MklCbwr), ("ATEN_CPU_CAPABILITY", AtenCpuCapability),
-        ("ONEDNN_MAX_CPU_ISA", OnednnMaxCpuIsa),
-        ("claims assemblies", ClaimsAssemblies is null ? null : string.Join("; ", ClaimsAssemblies)),
-    };
+    public IEnumerable<(string What, string? Value)> NumericEnvironment() =>
+        new[] { ("commit", (string?)Commit) }.Concat(NumericPolicy()).Concat(new[]
+        {
+            ("CPU", Cpu), ("vector extensions", VectorExtensions),
+            ("claims assemblies", ClaimsAssemblies is null ? null : string.Join("; ", ClaimsAssemblies)),
+        });
 
     /// <summary>The settings that choose the numerics on any CPU (NumericEnvironment without the commit, the machine and the
     /// claims builds): the legs of one resumed run must agree on them, or its claims would mix values from two policies.</summary>
