@@ -1,0 +1,36 @@
+// A run in which no bound applies in any case checked nothing: Claim.Run reports it not applicable (ClaimNotRunException, the
+// path a whole-claim domain check takes), never a plain pass; one applicable bound is enough to judge the claim.
+using FsCheck;
+using FsCheck.Fluent;
+using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Statistics;
+using TheoryCheck.Tests.Torch;
+
+namespace TheoryCheck.Tests.Core;
+
+[Trait("Tier", "Fast")]
+[Collection(TorchCollection.Name)]
+public sealed class NotApplicableClaimTests
+{
+    /// <summary>Two bounds, both not applicable in every case: nothing was checked.</summary>
+    sealed class NothingApplies(bool oneApplies) : Claim<int>
+    {
+        public override ClaimSpec Spec { get; } = new("XD-2", "test", "test", "XD", "f ≤ 0.5 and g ≤ 0.5",
+            new[] { Bound.AtMost("f", 0.5, "test"), Bound.AtMost("g", 0.5, "test") }, "f and g at the wrong knob", new ScalePresets("", "", ""));
+
+        public override int CaseCount(Scale scale) => 2;
+        public override Gen<int> Cases(Scale scale) => Gen.Choose(0, 9);
+
+        public override CaseOutcome Evaluate(int instance, RunContext ctx) =>
+            new("case", new[] { Measurement.NotApplicable("no network f is about"), oneApplies ? Measurement.Exact(0.1) : Measurement.NotApplicable("no g here") },
+                new Measurement?[] { Measurement.Exact(3), Measurement.Exact(3) });
+    }
+
+    [Fact]
+    public void ARunWhereNoBoundAppliesIsNotApplicableNotAPass()
+    {
+        var e = Assert.Throws<ClaimNotRunException>(() => new NothingApplies(oneApplies: false).Run(RunContext.Quiet(Scale.Smoke)));
+        Assert.StartsWith("not applicable (no bound of XD-2 applies in any of its 2 case(s); f: not applicable: no network f is about)", e.Message);
+        Assert.Equal(Verdict.Pass, new NothingApplies(oneApplies: true).Run(RunContext.Quiet(Scale.Smoke)).Verdict);
+    }
+}
