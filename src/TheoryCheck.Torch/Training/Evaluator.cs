@@ -1,4 +1,4 @@
-// Batched evaluation of a frozen predictor: no_grad, one scope per batch, doubles out. The network's train/eval mode is left as
+// Batched evaluation of a frozen predictor: no_grad, the finalizer parked, one scope per batch, doubles out. The network's train/eval mode is left as
 // it is: PT lanes tune and evaluate one shared network side by side, and switching its mode here changed it under another
 // lane's tuning. No coin network has a mode-dependent layer (no dropout, no batch norm), and train- and eval-mode forwards
 // measured bit-identical (LSTM at widths 16, 64 and 128, Transformer at 16 and 32, 2048 × 200 sequences): EvaluatorTests
@@ -19,6 +19,9 @@ public static class Evaluator
     {
         forward ??= model.forward;
         var result = new double[sequences.Count][];
+        // Forward passes hand libtorch temporary Scalars too (FinalizerGate): a table built outside the lanes, or a claim on one
+        // lane, evaluated with the finalizer free while the test runner's threads allocate. Inside a lane this is a counter.
+        using var gate = FinalizerGate.Hold();
         using var noGrad = no_grad();
         for (int start = 0; start < sequences.Count; start += batch)
         {

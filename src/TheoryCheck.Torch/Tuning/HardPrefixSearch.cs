@@ -53,6 +53,7 @@ public static class HardPrefixSearch
         int perPass = (int)Math.Max(1, maxBatch / s);
         var result = new double[candidates.Count];
         var device = model.EmbeddingLayer.weight!.device;
+        using var gate = FinalizerGate.Hold();   // as in Evaluator.PredictOnes: scoring passes temporary Scalars too
         using var noGrad = no_grad();
         for (int start = 0; start < candidates.Count; start += perPass)
         {

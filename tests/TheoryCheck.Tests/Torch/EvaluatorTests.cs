@@ -1,5 +1,6 @@
 // The evaluator leaves a network's train/eval mode alone (lanes share one network: switching it raced with another lane's
-// tuning). That is only sound while no coin network has a mode-dependent layer and both modes give the same forward.
+// tuning). That is only sound while no coin network has a mode-dependent layer and both modes give the same forward. Its
+// forward passes hold the finalizer gate (FinalizerGate), in a lane or not.
 using TheoryCheck.Torch;
 using TheoryCheck.Torch.Models;
 using TheoryCheck.Torch.Training;
@@ -43,5 +44,16 @@ public sealed class EvaluatorTests
         var inEval = Evaluator.PredictOnes(model, sequences);
         Assert.False(model.training);
         for (int i = 0; i < sequences.Length; i++) Assert.Equal(inEval[i], inTrain[i]);
+    }
+
+    [Fact]
+    public void ForwardPassesRunWithTheFinalizerParked()
+    {
+        TorchRuntime.Initialize();
+        using var model = Create("lstm");
+        int holdersDuringForward = -1, before = FinalizerGate.Holders;
+        Evaluator.PredictOnes(model, new[] { new[] { 0, 1, 1 } }, forward: x => { holdersDuringForward = FinalizerGate.Holders; return model.forward(x); });
+        Assert.Equal(before + 1, holdersDuringForward);
+        Assert.Equal(before, FinalizerGate.Holders);
     }
 }
