@@ -61,7 +61,7 @@ public abstract class Claim<TCase> : IClaim
         var judged = Lanes.Map(cases.Select((c, i) => (c, i)).ToArray(), x => Judged(x.i, x.c, ctx));
         // A run in which no bound applies in any case checked nothing: it is not applicable, never a plain pass.
         if (judged.Length > 0 && Spec.Bounds.Count > 0 && judged.All(j => j.Bounds.All(b => !b.Applicable)))
-            throw new ClaimNotRunException($"not applicable (no bound of {Spec.Id} applies in any of its {judged.Length} case(s); " +
+            throw new NoBoundAppliesException($"not applicable (no bound of {Spec.Id} applies in any of its {judged.Length} case(s); " +
                                            $"{judged[0].Bounds[0].Bound.Metric}: {judged[0].Bounds[0].Measured})");
         var worst = Worst(judged);
         var controls = judged.Where(j => j.Control.Status != ControlStatus.NotRun).ToArray();

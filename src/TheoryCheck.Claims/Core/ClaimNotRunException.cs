@@ -3,3 +3,7 @@
 namespace TheoryCheck.Claims.Core;
 
 public class ClaimNotRunException(string message) : Exception(message);
+
+/// <summary>Thrown after a run in which no bound applied in any case: it checked nothing, so it is not applicable rather than a
+/// pass. A map reads it as a point it could not measure, not as a claim that cannot be mapped.</summary>
+public sealed class NoBoundAppliesException(string message) : ClaimNotRunException(message);

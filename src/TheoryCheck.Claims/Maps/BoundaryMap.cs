@@ -54,8 +54,13 @@ public static class BoundaryMap
     public static MapPoint Point(IClaim claim, Bound bound, IReadOnlyList<Axis> axes, IReadOnlyList<double> at, RunContext ctx, bool bisection = false)
     {
         var knobs = new KnobValues(axes.Select((a, i) => (a.Name, at[i])).ToDictionary(p => p.Name, p => p.Item2));
-        var result = claim.Run(ctx with { Knobs = knobs });
         bool outside = axes.Select((a, i) => a.InDomain(at[i])).Any(inside => !inside);
+        ClaimResult result;
+        try { result = claim.Run(ctx with { Knobs = knobs }); }
+        catch (NoBoundAppliesException e)
+        {
+            return new MapPoint(at.ToArray(), PointStatus.NotMeasured, double.NaN, 0, double.NaN, null, null, outside, "notrun", e.Message, 0, bisection);
+        }
         string verdict = result.Verdict.ToString().ToLowerInvariant();
         int k = claim.Spec.Bounds.ToList().IndexOf(bound);
         var cases = result.CaseResults.Where(c => c.Bounds[k].Applicable).ToArray();

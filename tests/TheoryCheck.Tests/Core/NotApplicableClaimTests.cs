@@ -1,5 +1,6 @@
-// A run in which no bound applies in any case checked nothing: Claim.Run reports it not applicable (ClaimNotRunException, the
-// path a whole-claim domain check takes), never a plain pass; one applicable bound is enough to judge the claim.
+// A run in which no bound applies in any case checked nothing: Claim.Run reports it not applicable (NoBoundAppliesException, a
+// ClaimNotRunException as a whole-claim domain check throws), never a plain pass; one applicable bound is enough to judge the
+// claim; and a map reads such a point as not measured instead of stopping.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
@@ -29,8 +30,18 @@ public sealed class NotApplicableClaimTests
     [Fact]
     public void ARunWhereNoBoundAppliesIsNotApplicableNotAPass()
     {
-        var e = Assert.Throws<ClaimNotRunException>(() => new NothingApplies(oneApplies: false).Run(RunContext.Quiet(Scale.Smoke)));
+        var e = Assert.Throws<NoBoundAppliesException>(() => new NothingApplies(oneApplies: false).Run(RunContext.Quiet(Scale.Smoke)));
         Assert.StartsWith("not applicable (no bound of XD-2 applies in any of its 2 case(s); f: not applicable: no network f is about)", e.Message);
         Assert.Equal(Verdict.Pass, new NothingApplies(oneApplies: true).Run(RunContext.Quiet(Scale.Smoke)).Verdict);
+    }
+
+    [Fact]
+    public void AMapPointWhereNoBoundAppliesIsNotMeasured()
+    {
+        var claim = new NothingApplies(oneApplies: false);
+        var axis = new TheoryCheck.Claims.Maps.Axis("knob", 0, 1, 0.1, "", "test", _ => double.NaN);
+        var p = TheoryCheck.Claims.Maps.BoundaryMap.Point(claim, claim.Spec.Bounds[0], new[] { axis }, new[] { 0.5 }, RunContext.Quiet(Scale.Smoke));
+        Assert.Equal(TheoryCheck.Claims.Maps.PointStatus.NotMeasured, p.Status);
+        Assert.StartsWith("not applicable (no bound of XD-2", p.Reason);
     }
 }
