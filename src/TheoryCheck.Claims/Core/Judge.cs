@@ -94,14 +94,23 @@ public static class Judge
         return null;
     }
 
-    /// <summary>For declared misses with a domain that no case of this run lies in: says that the finding was not checked here
-    /// (so a pass outside the domain never reads as the finding having gone, nor a miss there as the finding). Null otherwise.</summary>
+    /// <summary>For declared misses that no case of this run measured: a domain that no case lies in, or a bound not applicable
+    /// in every case of its domain. Says that the finding was not checked here (so a pass never reads as the finding having gone,
+    /// nor a miss outside the domain as the finding). Null otherwise.</summary>
     public static string? MissesNotChecked(ClaimSpec spec, IReadOnlyList<CaseResult> cases)
     {
-        var notChecked = spec.Bounds.Where(b => b.Declared && b.MissDomain is not null && !cases.Any(c => c.InMissDomain))
-            .Select(b => $"{b.Metric} is declared to miss on {b.MissDomain}").ToArray();
-        return notChecked.Length == 0 ? null
-            : string.Join("; ", notChecked) + ", where no case of this run lies: a miss there is tolerated, a hold does not retire the finding";
+        var notChecked = new List<string>();
+        for (int i = 0; i < spec.Bounds.Count; i++)
+        {
+            var b = spec.Bounds[i];
+            if (!b.Declared) continue;
+            var inDomain = b.MissDomain is null ? cases : cases.Where(c => c.InMissDomain).ToArray();
+            if (b.MissDomain is not null && inDomain.Count == 0)
+                notChecked.Add($"{b.Metric} is declared to miss on {b.MissDomain}, where no case of this run lies: a miss there is tolerated, a hold does not retire the finding");
+            else if (inDomain.Count > 0 && inDomain.All(c => !c.Bounds[i].Applicable))
+                notChecked.Add($"{b.Metric} is declared to miss{(b.MissDomain is { } d ? $" on {d}" : "")} and is not applicable in every case there ({inDomain[0].Bounds[i].Measured}): the finding was not checked");
+        }
+        return notChecked.Count == 0 ? null : string.Join("; ", notChecked);
     }
 
     /// <summary>The violated bounds of a case, described.</summary>

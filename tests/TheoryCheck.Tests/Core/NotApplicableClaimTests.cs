@@ -1,6 +1,6 @@
 // A run in which no bound applies in any case checked nothing: Claim.Run reports it not applicable (NoBoundAppliesException, a
 // ClaimNotRunException as a whole-claim domain check throws), never a plain pass; one applicable bound is enough to judge the
-// claim; and a map reads such a point as not measured instead of stopping.
+// claim; a declared miss that no case measured is said not checked; and a map reads such a point as not measured.
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
@@ -43,5 +43,28 @@ public sealed class NotApplicableClaimTests
         var p = TheoryCheck.Claims.Maps.BoundaryMap.Point(claim, claim.Spec.Bounds[0], new[] { axis }, new[] { 0.5 }, RunContext.Quiet(Scale.Smoke));
         Assert.Equal(TheoryCheck.Claims.Maps.PointStatus.NotMeasured, p.Status);
         Assert.StartsWith("not applicable (no bound of XD-2", p.Reason);
+    }
+
+    /// <summary>f is declared to miss, but no case can measure it; g applies and holds.</summary>
+    sealed class MissNotMeasured : Claim<int>
+    {
+        public override ClaimSpec Spec { get; } = new("XD-3", "test", "test", "XD", "f ≤ 0.5 and g ≤ 0.5",
+            new[] { Bound.AtMost("f", 0.5, "test").Missing("misses on the Transformer"), Bound.AtMost("g", 0.5, "test") },
+            "f and g at the wrong knob", new ScalePresets("", "", ""));
+
+        public override int CaseCount(Scale scale) => 1;
+        public override Gen<int> Cases(Scale scale) => Gen.Constant(0);
+
+        public override CaseOutcome Evaluate(int instance, RunContext ctx) =>
+            new("case", new[] { Measurement.NotApplicable("--arch lstm leaves out the Transformer"), Measurement.Exact(0.1) },
+                new Measurement?[] { Measurement.Exact(3), Measurement.Exact(3) });
+    }
+
+    [Fact]
+    public void ADeclaredMissThatNoCaseMeasuredIsSaidNotChecked()
+    {
+        var r = new MissNotMeasured().Run(RunContext.Quiet(Scale.Smoke));
+        Assert.Equal(Verdict.Pass, r.Verdict);
+        Assert.Contains("f is declared to miss and is not applicable in every case there (not applicable: --arch lstm leaves out the Transformer): the finding was not checked", r.Reason);
     }
 }
