@@ -4,11 +4,13 @@
 // libtorch still reads it. Two threads doing torch work beside a third that allocates fail within seconds: "Unknown scalar
 // type", "Expected false to be true" (tests/.../FinalizerGateTests.cs, docs/performance.md). A .ci/run with two lanes hit it
 // in PT-3, and a .ci/run with one torch thread (the LR smoke spec: the test runner's threads allocate too) failed in Adam.step.
-// While lanes run (Lanes.Map) and while a network trains (Trainer.Fit, per chunk of steps), this gate parks the finalizer
-// thread, so nothing TorchSharp created is freed under a running op; the objects found dead meanwhile are finalized when the
-// last holder leaves.
-// Cost: a lane must not call GC.WaitForPendingFinalizers (TorchSharp does so only when a tensor factory fails, before it
-// throws), and objects found dead wait in the finalizer queue: peak RSS of `run PT --scale ci` in two lanes 2.95 GB.
+// While lanes run (Lanes.Map), while a network trains (Trainer.Fit, per chunk of steps) and while it evaluates
+// (Evaluator.PredictOnes, HardPrefixSearch.Score: a park per call outside the lanes, a counter inside), this gate parks the
+// finalizer thread, so nothing TorchSharp created is freed under a running op; the objects found dead meanwhile are finalized
+// when the last holder leaves.
+// Cost: a holder must not call GC.WaitForPendingFinalizers (TorchSharp does so only when a tensor factory fails, before it
+// throws; under a hold that failure would hang instead of throwing), and objects found dead wait in the finalizer queue: peak
+// RSS of `run PT --scale ci` in two lanes 2.95 GB.
 namespace TheoryCheck.Torch;
 
 public static class FinalizerGate

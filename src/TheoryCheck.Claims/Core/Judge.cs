@@ -108,7 +108,7 @@ public static class Judge
             if (b.MissDomain is not null && inDomain.Count == 0)
                 notChecked.Add($"{b.Metric} is declared to miss on {b.MissDomain}, where no case of this run lies: a miss there is tolerated, a hold does not retire the finding");
             else if (inDomain.Count > 0 && inDomain.All(c => !c.Bounds[i].Applicable))
-                notChecked.Add($"{b.Metric} is declared to miss{(b.MissDomain is { } d ? $" on {d}" : "")} and is not applicable in every case there ({inDomain[0].Bounds[i].Measured}): the finding was not checked");
+                notChecked.Add($"{b.Metric} is declared to miss{(b.MissDomain is { } d ? $" on {d}" : "")} and applies in no case of this run{(b.MissDomain is null ? "" : " there")} ({inDomain[0].Bounds[i].Measured}): the finding was not checked");
         }
         return notChecked.Count == 0 ? null : string.Join("; ", notChecked);
     }

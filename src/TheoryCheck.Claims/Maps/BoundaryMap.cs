@@ -56,10 +56,12 @@ public static class BoundaryMap
         var knobs = new KnobValues(axes.Select((a, i) => (a.Name, at[i])).ToDictionary(p => p.Name, p => p.Item2));
         bool outside = axes.Select((a, i) => a.InDomain(at[i])).Any(inside => !inside);
         ClaimResult result;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try { result = claim.Run(ctx with { Knobs = knobs }); }
         catch (NoBoundAppliesException e)
         {
-            return new MapPoint(at.ToArray(), PointStatus.NotMeasured, double.NaN, 0, double.NaN, null, null, outside, "notrun", e.Message, 0, bisection);
+            return new MapPoint(at.ToArray(), PointStatus.NotMeasured, double.NaN, 0, double.NaN, null, null, outside, "notrun", e.Message,
+                                clock.Elapsed.TotalSeconds, bisection);
         }
         string verdict = result.Verdict.ToString().ToLowerInvariant();
         int k = claim.Spec.Bounds.ToList().IndexOf(bound);

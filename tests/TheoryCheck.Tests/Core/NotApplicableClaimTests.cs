@@ -4,6 +4,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
+using TheoryCheck.Claims.Maps;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Tests.Torch;
 
@@ -39,9 +40,9 @@ public sealed class NotApplicableClaimTests
     public void AMapPointWhereNoBoundAppliesIsNotMeasured()
     {
         var claim = new NothingApplies(oneApplies: false);
-        var axis = new TheoryCheck.Claims.Maps.Axis("knob", 0, 1, 0.1, "", "test", _ => double.NaN);
-        var p = TheoryCheck.Claims.Maps.BoundaryMap.Point(claim, claim.Spec.Bounds[0], new[] { axis }, new[] { 0.5 }, RunContext.Quiet(Scale.Smoke));
-        Assert.Equal(TheoryCheck.Claims.Maps.PointStatus.NotMeasured, p.Status);
+        var axis = new Axis("knob", 0, 1, 0.1, "", "test", _ => double.NaN);
+        var p = BoundaryMap.Point(claim, claim.Spec.Bounds[0], new[] { axis }, new[] { 0.5 }, RunContext.Quiet(Scale.Smoke));
+        Assert.Equal(PointStatus.NotMeasured, p.Status);
         Assert.StartsWith("not applicable (no bound of XD-2", p.Reason);
     }
 
@@ -65,6 +66,6 @@ public sealed class NotApplicableClaimTests
     {
         var r = new MissNotMeasured().Run(RunContext.Quiet(Scale.Smoke));
         Assert.Equal(Verdict.Pass, r.Verdict);
-        Assert.Contains("f is declared to miss and is not applicable in every case there (not applicable: --arch lstm leaves out the Transformer): the finding was not checked", r.Reason);
+        Assert.Contains("f is declared to miss and applies in no case of this run (not applicable: --arch lstm leaves out the Transformer): the finding was not checked", r.Reason);
     }
 }
