@@ -5,6 +5,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using TheoryCheck.Claims.Core;
 using TheoryCheck.Claims.Maps;
+using TheoryCheck.Claims.Snapshots;
 using TheoryCheck.Claims.Statistics;
 using TheoryCheck.Tests.Torch;
 
@@ -67,5 +68,14 @@ public sealed class NotApplicableClaimTests
         var r = new MissNotMeasured().Run(RunContext.Quiet(Scale.Smoke));
         Assert.Equal(Verdict.Pass, r.Verdict);
         Assert.Contains("f is declared to miss and applies in no case of this run (not applicable: --arch lstm leaves out the Transformer): the finding was not checked", r.Reason);
+    }
+
+    [Fact]
+    public void AFindingsTableKeepsTheOtherClaimsWhenOneChecksNothing()
+    {
+        var table = new FindingsTable("XD.Findings", "XD", new IClaim[] { new NothingApplies(oneApplies: false), new MissNotMeasured() })
+            .Build(RunContext.Quiet(Scale.Smoke));
+        Assert.Contains(table.Rows, r => r[0] == "XD-2" && r[6].StartsWith("not applicable: not applicable (no bound of XD-2"));
+        Assert.Contains(table.Rows, r => r[0] == "XD-3" && r[4] == "g <= 0.5" && r[6] == "holds");
     }
 }
