@@ -40,8 +40,7 @@ public sealed record Manifest(
         string root = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "RepoRoot")?.Value ?? ".";
         string libtorch = asm.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "LibTorchVersion")?.Value ?? "?";
         string? head = Git(root, "rev-parse HEAD");
-        string commit = head ?? buildCommit;
-        bool dirty = head != null && !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no"));
+        var (commit, dirty) = CommitOf(buildCommit, head, () => !string.IsNullOrWhiteSpace(Git(root, "status --porcelain --untracked-files=no")));
         string torchsharp = TorchRuntime.TorchSharpVersion;
         return new Manifest(ToolName, version, commit, dirty, scale.Name(), seed, TorchRuntime.DeviceName,
             TorchRuntime.Threads, torchsharp, libtorch, RuntimeInformation.OSDescription, CpuModel(),
@@ -50,6 +49,19 @@ public sealed record Manifest(
             Started: DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
             MklCbwr: TorchRuntime.MklCbwr, VectorExtensions: CpuVectorExtensions(), AtenCpuCapability: TorchRuntime.AtenCpuCapability,
             Heap: TorchRuntime.HeapPolicy, ClaimsAssemblies: LoadedClaimsAssemblies(), OnednnMaxCpuIsa: TorchRuntime.OnednnMaxCpuIsa);
+    }
+
+    /// <summary>
+    /// The commit of the code that runs, and whether the checkout may hold other code. The build's own commit comes first: a
+    /// binary copied aside for a long run (or one run after later commits) ran its build's code, not HEAD's; on 2026-12-03 a
+    /// rerun from fa51c29's binary recorded the checkout's later HEAD. When HEAD has moved since the build, the checkout does
+    /// not show the code that ran, so the run is marked dirty; at the build's commit, dirty is the working tree's state.
+    /// </summary>
+    public static (string Commit, bool Dirty) CommitOf(string buildCommit, string? head, Func<bool> treeDirty)
+    {
+        bool known = buildCommit.Length == 40 && buildCommit.All(Uri.IsHexDigit);
+        if (!known) return (head ?? buildCommit, head != null && treeDirty());
+        return (buildCommit, head != null && (!string.Equals(head, buildCommit, StringComparison.OrdinalIgnoreCase) || treeDirty()));
     }
 
     static IReadOnlyList<string>? LoadedClaimsAssemblies()
