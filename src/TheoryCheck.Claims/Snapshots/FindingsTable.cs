@@ -41,7 +41,7 @@ public sealed class FindingsTable(string name, string family, IReadOnlyList<ICla
             try { result = claim.Run(ctx); }
             catch (NoBoundAppliesException e)
             {
-                table.Add(claim.Spec.Id, "—", "", "claim", "—", "", "not applicable: " + e.Message);
+                table.Add(claim.Spec.Id, "—", "", "claim", "—", "", e.Message); // "not applicable (no bound of …)"
                 continue;
             }
             foreach (var c in result.CaseResults)

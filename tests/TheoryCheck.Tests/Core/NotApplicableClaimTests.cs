@@ -75,7 +75,7 @@ public sealed class NotApplicableClaimTests
     {
         var table = new FindingsTable("XD.Findings", "XD", new IClaim[] { new NothingApplies(oneApplies: false), new MissNotMeasured() })
             .Build(RunContext.Quiet(Scale.Smoke));
-        Assert.Contains(table.Rows, r => r[0] == "XD-2" && r[6].StartsWith("not applicable: not applicable (no bound of XD-2"));
+        Assert.Contains(table.Rows, r => r[0] == "XD-2" && r[6].StartsWith("not applicable (no bound of XD-2"));
         Assert.Contains(table.Rows, r => r[0] == "XD-3" && r[4] == "g <= 0.5" && r[6] == "holds");
     }
 }
